@@ -1817,12 +1817,31 @@ def item_words(item: Node) -> str:
 
 
 def item_text(source: str) -> str:
-    """A list item's Markdown without its marker; its other lines dedented to match."""
+    """A list item's Markdown without its marker; its other lines dedented to match, in columns, as
+    Markdown reads a tab (Logseq indents its outlines with tabs: a child left behind a tab reads as
+    the words of the line above, and an outline prints as one run-on line)."""
     first, *rest = source.split("\n")
     found = LIST_MARKER.match(first)
     width = found.end() if found else 0
     lines = [first[width:]]
-    for line in rest:
-        indent = len(line) - len(line.lstrip(" "))
-        lines.append(line[min(indent, width) :])
+    columns = len(first[:width].expandtabs(_TAB_STOP))
+    lines += [_dedented(line, columns) for line in rest]
     return "\n".join(lines).strip()
+
+
+_TAB_STOP = 4
+"""How far a tab indents in Markdown: to the next multiple of four columns."""
+
+
+def _dedented(line: str, columns: int) -> str:
+    """``line`` less up to ``columns`` columns of its indentation; a tab that reaches past them leaves
+    the spaces it still stands for."""
+    column = 0
+    for at, character in enumerate(line):
+        if column >= columns or character not in " \t":
+            return line[at:]
+        step = 1 if character == " " else _TAB_STOP - column % _TAB_STOP
+        if column + step > columns:
+            return " " * (column + step - columns) + line[at + 1 :]
+        column += step
+    return ""

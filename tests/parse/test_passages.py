@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markdown_it import MarkdownIt
 from PIL import Image
 
 from ccpkit.model import ComparisonTable, Module
@@ -378,3 +379,30 @@ def test_the_record_joplins_raw_export_ends_a_note_with_prints_nothing(tmp_path:
     unlike = "# Knife skills\n\nA julienne is a matchstick cut.\n\nid: 12\ntype_: 1\n"
     (tmp_path / "other").mkdir()
     assert "type_: 1" in printed(tmp_path / "other", unlike)[-1]
+
+
+def test_an_outline_indented_with_tabs_prints_nested_as_one_indented_with_spaces(tmp_path: Path) -> None:
+    """Logseq indents its outlines with tabs, and Markdown reads a tab as four columns: the children
+    of an item print as a list under it, not as words run on after it ("Knots - Bowline - …")."""
+    (tmp_path / "tabs").mkdir(), (tmp_path / "spaces").mkdir()
+    tabs = printed(
+        tmp_path / "tabs", "- Knots\n\t- Bowline\n\t\t- a fixed loop at the end of a rope\n\t- Clove hitch\n"
+    )
+    spaces = printed(
+        tmp_path / "spaces",
+        "- Knots\n  - Bowline\n    - a fixed loop at the end of a rope\n  - Clove hitch\n",
+    )
+    assert tabs == ["Knots\n  - Bowline\n  \t- a fixed loop at the end of a rope\n  - Clove hitch"]
+    assert spaces == ["Knots\n- Bowline\n  - a fixed loop at the end of a rope\n- Clove hitch"]
+    assert [_rendered(text) for text in tabs] == [_rendered(text) for text in spaces]
+
+
+def test_a_tab_inside_an_items_code_stays_as_written(tmp_path: Path) -> None:
+    """Only the item's own indentation goes: a tab deeper in its code block is the code's."""
+    notes = "- Makefile rule:\n\n  ```\n  all:\n  \tcc main.c\n  ```\n"
+    assert printed(tmp_path, notes) == ["Makefile rule:\n\n```\nall:\n\tcc main.c\n```"]
+
+
+def _rendered(text: str) -> str:
+    """``text`` as Markdown renders it (the sheets render each passage)."""
+    return MarkdownIt("commonmark").render(text)
