@@ -27,7 +27,7 @@ from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import SUPERSCRIPT_MARK, inline_footnotes, without_superscript_marks
-from ccpkit.parse.front_matter import FrontMatter, read_front_matter, title_block
+from ccpkit.parse.front_matter import FrontMatter, page_title, read_front_matter, title_block
 from ccpkit.parse.html_tables import list_lines, markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
@@ -367,6 +367,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_toc)
     if "){" in text:
         text, tokens = _rewritten(text, tokens, _without_link_attributes)
+    if "((" in text and _BLOCK_REFERENCE.search(text):
+        text, tokens = _rewritten(text, tokens, _without_block_references)
     if "\ntype_: " in text and (joplin := _joplin_metadata_lines(text.split("\n"), _code_lines(tokens))):
         text, tokens = _reparsed(text, tokens, _blanked_lines(text, joplin))
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
@@ -407,7 +409,7 @@ def parse_document(path: str, text: str) -> Document:
     front = FrontMatter({**titled.values, **yaml.values}, yaml.mistakes, titled.unread + yaml.unread)
     blocks = tuple(_blocks(root))
     heading = next((title_of(b.node) for b in blocks if _is_h1(b.node)), "")
-    part = heading or front.values.get("part", "") or front.values.get("title", "")
+    part = heading or front.values.get("part", "") or front.values.get("title", "") or page_title(lines)
     problems = (
         tuple(Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes)
         + tuple(
@@ -493,6 +495,20 @@ _TOC_LINE = regex(r"^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\])[ \t]*$", re.M | re.I)
 def _without_toc(line: str, _above: str) -> str:
     """A table of contents' mark as a blank line: the editor lists the headings there, no notes."""
     return "" if _TOC_LINE.fullmatch(line) else line
+
+
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_BLOCK_REFERENCE = regex(
+    _CODE_KEPT + rf"|(?<![ \t])[ \t]*(?:\(\({_UUID}\)\)|\{{\{{embed[ \t]+\(\({_UUID}\)\)[ \t]*\}}\}})"
+)
+"""Logseq's reference to another block, ``((64f1a2b3-0c4d-4e5f-8a9b-1c2d3e4f5a6b))`` (or its embed,
+``{{embed ((…))}}``), with the spaces before it; or a code span (kept)."""
+
+
+def _without_block_references(line: str, _above: str) -> str:
+    """A line without Logseq's references to other blocks: Logseq shows the block referred to, which an
+    export cannot find, and a raw id is no words of the notes."""
+    return _BLOCK_REFERENCE.sub(_code_kept, line)
 
 
 _LINK_ATTRIBUTE = r"(?:[.#][A-Za-z_-][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'{]+))"

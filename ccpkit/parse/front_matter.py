@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccpkit.regex import regex
@@ -272,3 +273,19 @@ def _unread_study_items(key: str) -> str:
         f"`{key}:` in the front matter holds {key.lower()} ccpkit does not read: "
         "write each in the notes below it (`Q: …` over `A: …`) to study it"
     )
+
+
+_PAGE_PROPERTY = regex(r"(?P<key>[a-z][\w-]*):: (?P<value>\S.*)")
+"""A Logseq page property, on a line of its own over a page's first block: ``title:: Causes of WWI``."""
+
+
+def page_title(lines: Sequence[str]) -> str:
+    """The ``title::`` among the page properties opening a Logseq page (its lines of ``key:: value``,
+    as ``title:`` front matter titles a file); none for a file opening otherwise."""
+    for line in lines:
+        found = _PAGE_PROPERTY.fullmatch(line.strip())
+        if found is None:
+            return ""
+        if found["key"] == "title":
+            return found["value"].strip()
+    return ""

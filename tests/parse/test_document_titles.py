@@ -96,3 +96,19 @@ def test_templater_commands_left_unrun_title_nothing_and_are_no_words(tmp_path: 
     assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
     assert _paragraphs(text)[0] == "See `<% tp.date.now() %>` for the date."
     assert _paragraphs("Rails prints <%= @name %> in a view.\n") == ["Rails prints <%= @name %> in a view."]
+
+
+def test_a_logseq_page_title_property_titles_the_part(tmp_path: Path) -> None:
+    """Logseq writes a page's title as ``title::`` among the properties over its first block."""
+    text = f"tags:: oceans\ntitle:: Ocean currents\n{TERMS}"
+    assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
+
+
+def test_a_title_field_below_the_pages_opening_titles_nothing(tmp_path: Path) -> None:
+    """Only the page's opening lines are its properties: a ``title::`` field further down (a book's, in
+    reading notes) is a fact of the notes, and a heading still titles the part over the property."""
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    below = f"Read this week.\ntitle:: The Sea Around Us\n{TERMS}"
+    headed = f"title:: Ocean currents\n\n# Tides and currents\n{TERMS}"
+    assert {part for part, _ in _parts(tmp_path / "a", below)} == {"Notes"}
+    assert {part for part, _ in _parts(tmp_path / "b", headed)} == {"Tides and currents"}

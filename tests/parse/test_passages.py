@@ -406,3 +406,15 @@ def test_a_tab_inside_an_items_code_stays_as_written(tmp_path: Path) -> None:
 def _rendered(text: str) -> str:
     """``text`` as Markdown renders it (the sheets render each passage)."""
     return MarkdownIt("commonmark").render(text)
+
+
+def test_a_logseq_block_reference_prints_nothing_where_it_stands(tmp_path: Path) -> None:
+    """``((uuid))`` stands for another block, which Logseq shows and an export cannot find: its id is
+    no words of the notes. Words in double brackets are kept."""
+    notes = (
+        "- Tides\n\t- see ((5e0c2a11-7d4b-4c8e-9f1a-2b3c4d5e6f70)) for spring tides\n"
+        "\t- ((5e0c2a11-7d4b-4c8e-9f1a-2b3c4d5e6f71))\n\t- neap tides ((weaker)) at half moon\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "Tides\n  - see for spring tides\n  -\n  - neap tides ((weaker)) at half moon"
+    ]
