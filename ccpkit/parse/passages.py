@@ -22,7 +22,15 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CODE_SPAN, details_question, hidden_text
-from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, item_text, title_of
+from ccpkit.parse.document import (
+    HASHTAG,
+    LIST_MARKER,
+    TRAILING_TAGS,
+    Block,
+    heading_level,
+    item_text,
+    title_of,
+)
 from ccpkit.parse.rules.dataview import (
     field_key,
     is_name,
@@ -36,6 +44,7 @@ from ccpkit.parse.rules.terms import (
     goes_on_defining,
     line_term,
     names_a_field,
+    names_a_note_field,
     plain_term,
     undecorated,
 )
@@ -73,6 +82,15 @@ _QUERIES = frozenset({"dataview", "dataviewjs"})
 _PLUGIN_SETTINGS = regex(r"(?:(?:TARGET DECK|FILE TAGS)[ \t]*(?::[ \t]*\S[^\n]*|\n[^\n]*\S[^\n]*)\n?)+")
 """Obsidian_to_Anki's settings, each with its value after a colon or on the line below
 (``TARGET DECK: Biology::Cells``, ``FILE TAGS`` over ``biology cells``)."""
+_TAGS_LINE = regex(rf"{HASHTAG}(?:[ \t,]+{HASHTAG})*")
+"""A line of tags alone, as a Zettelkasten note files itself: ``#law #civil-liberties``."""
+_LABELLED = regex(r"(?P<label>[^:\n]{1,40}):(?P<value>[^\n]*)")
+_WIKI_LINKS = regex(r"!?\[\[[^\[\]\n]+\]\](?:[ \t,;]*!?\[\[[^\[\]\n]+\]\])*")
+"""Links to notes and nothing else: ``[[Law MOC]]``, ``[[Rule of law]], [[Due process]]``."""
+_NEIGHBOURS = frozenset({"down", "prev", "previous", "next", "child", "children", "sibling", "siblings"})
+"""Keys a note's field links it to its neighbours under (``up::`` and ``related::`` are a note's fields)."""
+_LINK_SECTIONS = frozenset({"backlinks", "links", "references", "related", "related notes", "see also"})
+"""Headings a note lists the notes it links to under, as a vault writes them."""
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
 
@@ -139,6 +157,10 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
         text = _unstyled_outside_code(text)
     if node.type in ("paragraph", "list_item") and "::" in text:
         text = _without_fields(ctx, node, text)
+    if node.type == "paragraph" and ("#" in text or "::" in text) and not _made_a_card(ctx, node, text):
+        text = "\n".join(line for line in text.split("\n") if not _metadata_line(line))
+    if section and "[[" in text and _lists_links(section[-1], text):
+        text = ""  # a `## Backlinks` section's links to other notes: none of this note's words
     if node.type == "blockquote":
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text))
     elif node.type == "fence" and node.info.strip().split(" ", 1)[0].lower() in _QUERIES:
@@ -156,6 +178,49 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
     yield from _printed(ctx, node, section, text, marker)
 
 
+def _made_a_card(ctx: Context, node: Node, text: str) -> bool:
+    """Whether a line of ``node``'s ``text`` made a card: the sheet prints it as the card does."""
+    first = ctx.doc.line_of(node)
+    return any(first + at in ctx.made_at for at in range(text.count("\n") + 1))
+
+
+def _metadata_line(line: str) -> bool:
+    """Whether a paragraph's line is a Zettelkasten note's metadata, no words of its own: its tags
+    (``#law #civil-liberties``), a note's field of tags only (``Status: #evergreen``), or a field of
+    links to the notes around it (``up:: [[Law MOC]]``, ``related:: [[Due process]]``). A line with a
+    word beside its links stays (``Related: [[Due process]]``, ``see [[Due process]]``)."""
+    bare = line.strip()
+    if _TAGS_LINE.fullmatch(bare):
+        return True
+    labelled = _LABELLED.fullmatch(bare)
+    if (
+        labelled
+        and names_a_note_field(labelled["label"])
+        and _TAGS_LINE.fullmatch(labelled["value"].strip(" *_"))
+    ):
+        return True
+    field = _field(bare) if "::" in bare else None
+    return field is not None and _links_notes(*field)
+
+
+def _links_notes(key: str, value: str) -> bool:
+    """Whether a field links the note to others: its key says so (``up``, ``related``, ``next``) and its
+    value is only links to notes."""
+    neighbours = names_a_note_field(key) or key.casefold() in _NEIGHBOURS
+    return neighbours and _WIKI_LINKS.fullmatch(value) is not None
+
+
+def _lists_links(heading: str, text: str) -> bool:
+    """Whether ``text`` is only links to notes (a bullet's, or lines of them) under a heading a note
+    lists its links under (``## Backlinks``, ``## See also``)."""
+    if " ".join(heading.split()).strip(" :").casefold() not in _LINK_SECTIONS:
+        return False
+    lines = [
+        line[len(found[0]) :] if (found := LIST_MARKER.match(line)) else line for line in text.split("\n")
+    ]
+    return all(_WIKI_LINKS.fullmatch(line.strip()) for line in lines if line.strip())
+
+
 def _without_fields(ctx: Context, node: Node, text: str) -> str:
     """``text`` as a sheet prints Dataview's fields in it. A field under a key a note's metadata goes
     under (``author::``, ``rating::``, ``due_date::``) prints nothing, and so does a paragraph of fields
@@ -171,7 +236,9 @@ def _without_fields(ctx: Context, node: Node, text: str) -> str:
         found = [(key, value) for each in fields for key, value in each or ()]
         if any(names_a_field(key) for key, _ in found):
             return ""
-        return "\n\n".join(_as_term(key, value) for key, value in found if value)
+        return "\n\n".join(
+            _as_term(key, value) for key, value in found if value and not _links_notes(key, value)
+        )
     return "\n".join(_without_metadata_fields(line) for line in lines)
 
 

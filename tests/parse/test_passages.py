@@ -307,7 +307,7 @@ def test_a_cards_deck_tags_print_on_neither_side(tmp_path: Path) -> None:
         "Stomata::pores on a leaf #flashcards/botany\n\n"
         "Language of Unity scripts::C#\n\nMost grown crop::maize, rank #1\n"
     )
-    assert printed(tmp_path, notes)[1:] == [
+    assert printed(tmp_path, notes) == [  # the tags alone on the first line file the note: no words
         "**Which gas do leaves release?** Oxygen",
         "**Stomata**: pores on a leaf",
         "**Language of Unity scripts**: C#",
@@ -417,4 +417,38 @@ def test_a_logseq_block_reference_prints_nothing_where_it_stands(tmp_path: Path)
     )
     assert printed(tmp_path, notes) == [
         "Tides\n  - see for spring tides\n  -\n  - neap tides ((weaker)) at half moon"
+    ]
+
+
+def test_a_zettelkasten_notes_metadata_prints_nothing(tmp_path: Path) -> None:
+    """A note's tags, its fields of tags or of links to the notes around it and a section listing the
+    notes that link to it are how a vault files it, no words of its own; a line with a word of its
+    own beside the links stays (``Related:`` may name what a student wants)."""
+    notes = (
+        "# Glaciers\n\nA glacier is ice that moves under its own weight.\n\n"
+        "Related: [[Ice age]], [[Moraine]]\n#geography #ice\nup:: [[Landforms MOC]]\n\nnext:: [[Fjords]]\n\n"
+        "Status: #seedling\nTags: #geography, #ice\n\n## Backlinks\n\n- [[Erosion]]\n- [[Valleys]]\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "A glacier is ice that moves under its own weight.",
+        "Related: [[Ice age]], [[Moraine]]",
+    ]
+
+
+def test_tags_and_links_among_words_print_as_written(tmp_path: Path) -> None:
+    """Near misses: a field of links under a key that names a fact (``Capital:: [[Lima]]``), a line of
+    tags with a word, issue numbers and ranks (``#12``), links with words beside them, and links under a
+    heading that is no list of links print as before; code is code."""
+    notes = (
+        "# Andes\n\nCapital:: [[Lima]]\n\nFixed in #12 and #15\n#1 #2 #3\n\n"
+        "See [[Inca Empire]] for the roads #history\n\n## Regions\n\n- [[Altiplano]]\n\n"
+        "## See also\n\n- [[Atacama]]: the driest desert\n\n```\n#include <stdio.h>\n#pragma once\n```\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "**Capital**: [[Lima]]",
+        "Fixed in #12 and #15\n#1 #2 #3",
+        "See [[Inca Empire]] for the roads #history",
+        "[[Altiplano]]",
+        "[[Atacama]]: the driest desert",
+        "```\n#include <stdio.h>\n#pragma once\n```",
     ]
