@@ -2271,13 +2271,16 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_ERA = r"(?:\s?(?:BCE?|AD|CE))?"
 _DATE = regex(
-    r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?"
+    rf"(?:c\.\s?)?\d{{3,4}}s?{_ERA}(?:\s?[\u2013\u2014]\s?\d{{2,4}}{_ERA}|\s?-\s?\d{{4}}{_ERA})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+(?i:century){_ERA}"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)\s+\d{{3,4}}"
 )
 """A date alone: a year (``1789``, ``1920s``, ``c. 1500``; ``44 BC`` has two digits and is no year
-here), or a day or a month of one (``2 December 1804``, ``April 12, 1961``, ``July 1969``). An ISO
-date (``2024-03-01: Added …``) dates a change to the notes, no card."""
+here), a span of years (``1793\u20131794``, ``1939-1945``), a century (``5th century BC``), or a day or
+a month of one (``2 December 1804``, ``April 12, 1961``, ``July 1969``). An ISO date (``2024-03-01:
+Added …``) dates a change to the notes, no card; nor is ``2024-03`` a span."""
 
 
 def _dated(terms: Sequence[Term | None]) -> bool:
