@@ -432,6 +432,7 @@ def _list_cards(
         return _outlined(item, titled=titled or (under_a_name and bool(_facet_label(item))))
 
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
+    defined |= _outlined_alike(items, defined)  # `- Golgi apparatus` beside `- Ribosome`, each over its fact
     if not defined and len(items) >= _DEFINED_LINES:  # `- Osmosis is the diffusion …`, each item alike
         sentences = [_defining_sentence(item, plain=True) for item in items]
         defining = [term for term in sentences if term is not None and _says_what_it_is(term.rest)]
@@ -449,7 +450,13 @@ def _list_cards(
     read = {id(item): term for item, term in read_items}
     glossary = _most(
         [id(item) in defined or _names_its_facts(item) or _has_definition(term) for item, term in read_items]
-    ) or (under_a_name and _names_facets([term or defined.get(id(item)) for item, term in read_items]))
+    ) or (
+        under_a_name
+        and (
+            _names_facets([term or defined.get(id(item)) for item, term in read_items])
+            or any(_SAYS_WHAT_IT_IS.fullmatch(term.front) for term in defined.values())
+        )
+    )  # `- Monopoly` over `- Definition` over what it is, and over `- price maker`: the name's card
     if _sample_records(lead_in, terms):
         return  # `It stores information like:` over `- **Data types:** string, integer`: examples, notes
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
@@ -487,7 +494,12 @@ def _list_cards(
         if term is None and pending is not None and not pending.bare and len(item.children) == 1:
             term = aside_line(_first_words(ctx, item))  # `- Example: warfarin …` after a term: of it
         if term is None and under_a_name and pending is not None and pending.term.front == section[-1]:
-            pending.extra.append(ctx.doc.source(item))  # `- Must not be past` after the name's definition
+            if len(item.children) == 1:
+                pending.extra.append(ctx.doc.source(item))  # `- Must not be past` after the name's definition
+            else:  # `- Barriers to entry` over a tree of its own: no fact of the definition, its own cards
+                yield from _cards_below(
+                    ctx, item, section, lead_in, node.children[max(index - 1, 0) : index + 2]
+                )
             continue
         labelled = _is_label(term) and (not named_too or _remarks(term))  # a titled glossary's `Goal`
         if labelled and (under_a_name or shared) and term is not None and not is_aside(term.front):
@@ -531,7 +543,10 @@ def _list_cards(
             if glossary and _UNSEPARATED.match(_first_words(ctx, item)):
                 yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
             neighbours = node.children[max(index - 1, 0) : index + 2]  # whose facets may be the same
-            yield from _cards_below(ctx, item, section, lead_in, neighbours)
+            below = list(_cards_below(ctx, item, section, lead_in, neighbours))
+            yield from below
+            if defined and not below and _name_over_facts(ctx, item):  # beside `- Lysosome` over its one fact
+                yield Problem(ctx.at(item), _FACTS_OF_A_NAME, "warning")
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
             owner = term.front if _names_a_thing(term) else owner
@@ -836,6 +851,10 @@ _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
 _UNSEPARATED = regex(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
 """A bold name run into a sentence of its own with no separator (``**Zone-redundant gateways** For
 regions …``); not a sentence it opens (``**Grow Ring** adds servers …``)."""
+_FACTS_OF_A_NAME = (
+    "name over several facts, beside names carded with the one fact under each, made no card: give it "
+    "one fact saying what it is (`- Definition` over it), or write each fact as `Name: fact`"
+)
 _ASIDE_OF_NO_TERM = (
     "aside with no term above it in its list to go on, so it is no card: put it under the term it "
     "speaks of, or write it as a card (`**Name:** what it is`)"
@@ -2472,6 +2491,41 @@ def _outlined(item: Node, *, titled: bool = False) -> Term | None:
     if "\n" in name + said or len(name.split()) > _OUTLINE_NAME_WORDS or not (titled or names_a_thing(name)):
         return None
     return Term(name.strip().removesuffix(":").rstrip(), "", separated=True) if said.strip() else None
+
+
+def _outlined_alike(items: Sequence[Node], defined: Mapping[int, Term]) -> dict[int, Term]:
+    """The bullets of an outline's shape beside names read over one fact each (``- Golgi apparatus`` over
+    ``- packages proteins``, beside ``- Ribosome`` over its own): names in sentence case too, as their
+    siblings are, so that no one of them is lost among its carded peers. A list with no such name
+    (``- Buy milk`` over ``- at the corner shop``) keeps its reading."""
+    shaped = {id(item): term for item in items if (term := _outlined(item, titled=True))}
+    named = [key for key in shaped if key in defined]
+    if len(shaped) < _GLOSSARY_TERMS or len(named) * 2 < len(shaped):
+        return {}
+    return {
+        key: term
+        for key, term in shaped.items()
+        if key not in defined and term.front[:1].isupper() and not term.front.endswith((".", "!", "?"))
+    }
+
+
+def _name_over_facts(ctx: Context, item: Node) -> bool:
+    """An outline's name (``- Ribosome``, one line of a few words) over two or more bullets of one line
+    each and nothing under them, none another rule's (``Function >> …``): facts of the name, a set to
+    recall, no one card's back."""
+    if len(item.children) != 2 or item.children[0].type != "paragraph" or item.children[1].type not in LISTS:
+        return False
+    if any(ctx.is_claimed(node) for node in item.children[1].walk()):
+        return False
+    name = item.children[0].children[0].content
+    facts = item.children[1].children
+    return (
+        "\n" not in name
+        and len(name.split()) <= _OUTLINE_NAME_WORDS
+        and len(facts) >= _GLOSSARY_TERMS
+        and all(len(fact.children) == 1 and fact.children[0].type == "paragraph" for fact in facts)
+        and not any("\n" in fact.children[0].children[0].content for fact in facts)
+    )
 
 
 def _defining_sentence(item: Node, *, plain: bool = False) -> Term | None:
