@@ -255,8 +255,12 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif id(block.node) in tasks:  # `Create a pod named web:` over its command
             code = tasks[id(block.node)]
             ctx.claim(code)
-            task = block.node.children[0].content.strip().rstrip(":").strip()
+            task = _task_line(block.node.children[0].content).rstrip(":").strip()
             yield _card(ctx, block.node, block.section, task, ctx.doc.source(code), "")
+        elif (
+            formula := _label_over_formula(ctx, block.node)
+        ) is not None:  # `**Kinetic energy**` over `$$ … $$`
+            yield _card(ctx, block.node, block.section, *formula, "")
         elif _cites(block.node):
             pass  # `> https://learn.microsoft.com/…` under a definition: where it comes from, no part of it
         elif block.node.type == "blockquote":
@@ -1899,7 +1903,7 @@ def _heading_words(block: Block) -> str:
 def _names_a_task(ctx: Context, node: Node) -> bool:
     """A paragraph of one line that says what to do and ends with a colon, ``Expose a deployment on
     port 80:``: no sentence before it, nothing pointing at the code (``The example below …``)."""
-    if not _one_line(ctx, node) or not (line := node.children[0].content.strip()).endswith(":"):
+    if not _one_line(ctx, node) or not (line := _task_line(node.children[0].content)).endswith(":"):
         return False
     words = line.rstrip(":").split()
     first = words[0].casefold() if words else ""
@@ -1910,6 +1914,20 @@ def _names_a_task(ctx: Context, node: Node) -> bool:
         and not _POINTS_AT_CODE.search(line)
         and not _SENTENCE_END.search(line)
     )
+
+
+def _task_line(line: str) -> str:
+    """A cheat sheet's line over its code, as plain words: a label wholly in bold (``**List
+    comprehension:**``, or ``**Dict comprehension**`` with no colon, a name's few words) reads as the
+    same line without bold (``List comprehension:``), the colon its bold leaves out taken as written."""
+    line = line.strip()
+    bold = BOLD_TEXT.fullmatch(line.removesuffix(":").rstrip())
+    if bold is None:
+        return line
+    inner = bold["inner"].strip()
+    if inner.endswith(":") or line.endswith(":") or len(inner.split()) <= _OUTLINE_NAME_WORDS:
+        return inner.removesuffix(":").rstrip() + ":"
+    return line
 
 
 _TASK_LINE_WORDS = 12
@@ -2618,6 +2636,23 @@ def _bare_definition(
     ):
         return None  # `**Step 1:**` or `**Proof:**` over a formula: a worked example's, no name's
     return None if BOLD_TEXT.fullmatch(text.strip()) or _DEFINITION_LINE.match(text) else node
+
+
+def _label_over_formula(ctx: Context, node: Node) -> tuple[str, str] | None:
+    """A paragraph of a bold name on its first line (``**Kinetic energy**``, ``**Ohm's law:**``) over a
+    display formula alone on the lines after it, as a formula sheet writes one with no blank line: the
+    name and the formula, a card as ``**Ohm's law:** $V = IR$`` on one line is. A numbered or labelled
+    step (``**Step 1:**``, ``**Proof:**``) over a formula is a worked example's, no name's."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    first, _, rest = node.children[0].content.strip().partition("\n")
+    bold = BOLD_TEXT.fullmatch(first.strip().removesuffix(":").rstrip())
+    if bold is None or not rest or _DISPLAY_FORMULA.fullmatch(rest.strip()) is None:
+        return None
+    name = bold["inner"].strip(" :")
+    if len(name.split()) > _LOOSE_TERM_WORDS or not _names(name):
+        return None
+    return name, rest.strip()
 
 
 _DISPLAY_FORMULA = regex(r"\$\$[^$]+\$\$|\\\[.+\\\]", re.S)
