@@ -1199,6 +1199,13 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         # `- **Cardiac drugs**` over `- **Digoxin**: …` items: a card each, asked under the group's name
         yield from _list_cards(ctx, below[0], section, pending.lead_in or f"{term.front}:")
         return
+    if not term.rest and not pending.extra and len(below) == 1 and (group := _outlined_group(ctx, below[0])):
+        # `- **Scales**` over `- Major scale` over `- pattern W W H W W W H`: a card each, no set to recall
+        lead_in = pending.lead_in or f"{term.front}:"
+        for item, name in group:
+            fact = item_text(ctx.doc.source(item.children[1]))
+            yield _card(ctx, item, section, name.front, fact, "", lead_in, facets="none")
+        return
     own = _own_lines_over_terms(ctx, term, below) if not pending.extra else None
     if own is not None:  # `- **Orchestration:**` over `- Manages containers.`, `- **Amazon ECS:** …`
         yield from _own_card_and_named_parts(ctx, pending, section, below[0], own)
@@ -1283,6 +1290,41 @@ def _own_card_and_named_parts(
     for item in parts.children[:own]:
         ctx.claim(item)
     yield from _list_cards(ctx, parts, section, f"{term.front}:")
+
+
+def _outlined_group(ctx: Context, node: Node) -> list[tuple[Node, Term]]:
+    """The items of a list under a group's name, when two or more and each an outline's capitalised name
+    over the one fact that says what it is (``- Major scale`` over ``- pattern W W H W W W H``): the
+    things the group holds, a card each; none otherwise (a list of facts, of labels, of sentences)."""
+    if node.type not in LISTS or len(node.children) < _GLOSSARY_TERMS:
+        return []
+    group = [(item, _name_over_one_fact(item)) for item in node.children]
+    if any(
+        name is None
+        or not name.front[:1].isupper()
+        or name.front.endswith((".", "!", "?"))
+        or is_label(name.front)
+        or _is_facet(name.front)  # `- **Mitochondrion**` over `- Function` over its value: its facets
+        or any(ctx.is_claimed(each) for each in item.walk())
+        for item, name in group
+    ):
+        return []
+    return [(item, name) for item, name in group if name is not None]
+
+
+def _name_over_one_fact(item: Node) -> Term | None:
+    """An outline's name of a line over one bullet of one line (``- Round turn and two half hitches``
+    over ``- holds a load under strain``): ``_outlined``'s shape, names of a few more words too, as a
+    group's members are named (no sentence: at most ``_SUBJECT_WORDS``)."""
+    if len(item.children) != 2 or item.children[0].type != "paragraph" or item.children[1].type not in LISTS:
+        return None
+    below = item.children[1].children
+    if len(below) != 1 or len(below[0].children) != 1 or below[0].children[0].type != "paragraph":
+        return None
+    name, said = item.children[0].children[0].content, below[0].children[0].children[0].content
+    if "\n" in name + said or not said.strip() or len(name.split()) > _SUBJECT_WORDS:
+        return None
+    return Term(name.strip().removesuffix(":").rstrip(), "", separated=True)
 
 
 def _groups_terms(ctx: Context, node: Node) -> bool:
