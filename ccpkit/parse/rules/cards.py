@@ -1385,6 +1385,10 @@ def _heading_card(
         if named:  # `## Definition` over what the note's subject is, `## Concept: Erg` over what it is
             yield _card(ctx, heading, section, named, item_text(described[0][1]), pinned_id(heading))
             return
+    if heading is not None and (concept := _concept_note(ctx, heading, described)):
+        front = _heading_front(heading_text(heading), over)  # `# Absolute advantage` over what it is
+        yield _card(ctx, heading, section, front, concept, pinned_id(heading))
+        return
     labels = [text for kind, text in described if kind == "label"]
     faceted = ("facets", "") in described  # its facets are cards: what it is, above them, is its own
     if (
@@ -1404,7 +1408,9 @@ def _heading_card(
         front = _heading_front(section[-1])
     first = next(index for index, (kind, _) in enumerate(described) if kind in ("label", "facets"))
     above = described[:first]
-    defining = any(kind == "prose" and _says_what(front, text) for kind, text in above)
+    defining = any(
+        kind == "prose" and (_says_what(front, text) or _definition_phrase(text)) for kind, text in above
+    )  # `The ability to produce …` over `Example: …`: what the heading names, and its example
     if labels and all(map(only_asides, labels)) and not defining:
         return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
@@ -1415,6 +1421,65 @@ def _heading_card(
     back = "\n\n".join([*defined, _join(labels)] if labels else defined)
     if back:
         yield _card(ctx, heading, section, front, back, pinned_id(heading), tags=tags)
+
+
+def _concept_note(ctx: Context, heading: Node, described: Sequence[tuple[str, str]]) -> str:
+    """The definition a note of one concept opens with, as a Zettelkasten keeps one a file: the file's
+    only ``#`` title (``# Absolute advantage``) over a first paragraph of a sentence or two saying what
+    it is (``The ability to produce …``, ``Scarcity is the condition …``), whatever follows it (links,
+    tags, an aside, facts; a phrase alone, only what is no prose); "" for any other. Labels under the title
+    (``Example: …``) make the heading's card their own way; a title over a list, a question or a story
+    (``The war began …``, sentences, or prose after a phrase) is no concept's."""
+    kinds = [kind for kind, _ in described]
+    if heading.tag != "h1" or not kinds or kinds[0] != "prose" or "label" in kinds or "facets" in kinds:
+        return ""
+    title = heading_text(heading)
+    if (
+        _SESSION_TITLE.search(title)
+        or title.rstrip().endswith("?")
+        or len(title.split()) > _OUTLINE_NAME_WORDS
+    ):
+        return ""
+    if sum(block.node.tag == "h1" for block in ctx.doc.blocks if block.node.type == "heading") != 1:
+        return ""
+    text = " ".join(item_text(described[0][1]).split())
+    if len(text.split()) > _ONE_LINE_WORDS or not text.endswith(".") or _EMPHASIS.sub("", text) != text:
+        return ""
+    if _SENTENCE_END.search(text):
+        return ""  # `The flight left at six. We …`: a story's sentences, no one definition
+    prose = [
+        text
+        for kind, text in described[1:]
+        if kind == "prose" and "[[" not in text and _NOTE_METADATA.sub("", text).strip(" \n,;")
+    ]  # the note's tags, and its lines that link to others (`See also [[…]] — …`), are no more prose
+    alone = not prose  # a phrase over more prose may open a story as well
+    return text if _says_what(_heading_front(title), text) or (alone and _definition_phrase(text)) else ""
+
+
+def _definition_phrase(text: str) -> bool:
+    """Whether ``text`` is a definition's noun phrase alone (``The ability to produce …``, ``The value of
+    the next best alternative forgone when a choice is made.``), no statement (``The three kinds of rock
+    are …``: its verb before any clause) nor the writer's own words (``The words I kept meeting …``)."""
+    if _DEFINITION_NOUN.match(text) is None or _OWN_WORDS.search(text):
+        return False
+    main = _RELATIVE.split(text, maxsplit=1)[0]  # the noun phrase, before what it relates
+    return _IS_WORD.search(main) is None
+
+
+_NOTE_METADATA = regex(r"#[\w/-]+|\[\[[^\[\]\n]*\]\]|(?m:^[\w -]{1,30}::?[ \t]*)")
+"""What a note keeps about itself: tags (``#economics``), links (``[[Scarcity]]``) and the labels over
+them (``Related:``, ``up::``)."""
+_OWN_WORDS = regex(r"\b(?:I|me|my|we|our|us)\b")
+_RELATIVE = regex(r",|\b(?:that|which|who|whom|whose|when|where|if|because)\b")
+_IS_WORD = regex(r"\b(?:is|are|was|were)\b")
+
+
+_DEFINITION_NOUN = regex(
+    rf"{DETERMINER.pattern}\s*(?:[\w'-]+\s+){{0,3}}?[\w'-]+\s+"
+    r"(?:of|that|which|who|whose|where|in\s+which|to|for|used|with|by|from|[a-z]{3,}ing)\b"
+)
+"""A definition's noun phrase: an article, a noun of a few words, then what ties what follows to it
+(``The ability to …``, ``A writ requiring …``, ``The value of …``); no sentence's verb (``The war began``)."""
 
 
 def _without_page_properties(label: str) -> tuple[str, str]:
