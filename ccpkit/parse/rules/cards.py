@@ -1453,7 +1453,12 @@ def _concept_note(ctx: Context, heading: Node, described: Sequence[tuple[str, st
         if kind == "prose" and "[[" not in text and _NOTE_METADATA.sub("", text).strip(" \n,;")
     ]  # the note's tags, and its lines that link to others (`See also [[…]] — …`), are no more prose
     alone = not prose  # a phrase over more prose may open a story as well
-    return text if _says_what(_heading_front(title), text) or (alone and _definition_phrase(text)) else ""
+    linked = any(
+        block.node.type == "paragraph" and _NOTE_LINKS.search(block.node.children[0].content)
+        for block in ctx.doc.blocks
+    )
+    phrase = alone and linked and _definition_phrase(text)  # `# Ideas` over `A better way to …`: no note's
+    return text if _says_what(_heading_front(title), text) or phrase else ""
 
 
 def _definition_phrase(text: str) -> bool:
@@ -1469,6 +1474,9 @@ def _definition_phrase(text: str) -> bool:
 _NOTE_METADATA = regex(r"#[\w/-]+|\[\[[^\[\]\n]*\]\]|(?m:^[\w -]{1,30}::?[ \t]*)")
 """What a note keeps about itself: tags (``#economics``), links (``[[Scarcity]]``) and the labels over
 them (``Related:``, ``up::``)."""
+_NOTE_LINKS = regex(r"\[\[[^\[\]\n]*\]\]|(?:^|\s)#[^\W\d_][\w/-]*|^[\w -]{1,30}::", re.M)
+"""What ties a note of one concept to others (links, tags, ``up::`` fields): a title over a bare phrase
+is a concept's only in such a note (``# Ideas`` over ``A better way to sort the spice rack.`` is not)."""
 _OWN_WORDS = regex(r"\b(?:I|me|my|we|our|us)\b")
 _RELATIVE = regex(r",|\b(?:that|which|who|whom|whose|when|where|if|because)\b")
 _IS_WORD = regex(r"\b(?:is|are|was|were)\b")
