@@ -264,7 +264,7 @@ class _Reader:
         if self._peek() in ("\\circ", "\\degree"):  # 90^\circ: a degree sign, not raised
             self.at += 1
             return "°"
-        self.scripted = True
+        self.scripted, self.operand = True, False  # `e^{\frac{a}{b}}`: nothing multiplies it in there
         try:
             raised = self.argument()
         finally:
@@ -317,14 +317,23 @@ class _Reader:
     def _fraction(self) -> str:
         """``a/b``, or ``½`` for a common one; bracketed whole beside a term it multiplies, since
         ``\\frac{u+v}{2}t`` read ``(u + v)/2t`` would divide by ``2t``."""
-        term_before = self.operand
+        term_before, whole_before = self.operand, self._number_before()
         numerator, denominator = self.argument(), self.argument()
         self.operand = True
         common = _COMMON_FRACTIONS.get((numerator.strip(), denominator.strip()))
         if common is not None:
             return common
+        if whole_before and numerator.strip().isdigit() and denominator.strip().isdigit():
+            return f" {numerator.strip()}/{denominator.strip()}"  # `2\frac{3}{5}`: a mixed number, 2 3/5
         fraction = f"{_bracketed(numerator)}/{_bracketed(denominator)}"
         return f"({fraction})" if term_before or self._term_follows() else fraction
+
+    def _number_before(self) -> bool:
+        """Whether a number's digit comes right before the command just read (``2\\frac{3}{5}``)."""
+        before = self.at - 2
+        while before >= 0 and self.tokens[before].isspace():
+            before -= 1
+        return before >= 0 and self.tokens[before].isdigit()
 
     def _term_follows(self) -> bool:
         """Whether a term comes next, multiplying what came before: a letter, a number, a bracket, a
@@ -429,8 +438,12 @@ def _chemical(formula: str) -> str:
         before = tokens[index - 1] if index else " "
         after = tokens[index + 1] if index + 1 < len(tokens) else " "
         in_species = not before.isspace() and before not in _ARROWS and before not in ("*", ".", "+")
+        if token in ("v", "^") and before.isspace() and after.isspace():
+            raise _UnknownTeXError  # a precipitate's or a gas's sign, `AgCl v`: no letter to print
         if token.isspace():
             out.append(" ")
+        elif token == "[" and before in _ARROWS:
+            raise _UnknownTeXError  # an arrow's label, `->[heat]`: printed above it, not here
         elif token in _ARROWS:
             out.append(f" {_ARROWS[token]} ")
         elif token.startswith("^"):

@@ -29,7 +29,12 @@ TYPESET = {
         r"\frac{(u+v)}{2}t",
         "((<i>u</i> + <i>v</i>)/2)<i>t</i>",
     ),
-    "a term multiplying a fraction too": (r"3\frac{x}{y}", "3(<i>x</i>/<i>y</i>)"),
+    "a term multiplying a fraction too": (r"3x\frac{1}{y}", "3<i>x</i>(1/<i>y</i>)"),
+    "a number over a fraction of numbers is a mixed number": (r"2\frac{3}{5}", "2 3/5"),
+    "a fraction alone in a script is not bracketed": (
+        r"e^{\frac{a+b}{2}}",
+        "<i>e</i><super>(<i>a</i>+<i>b</i>)/2</super>",
+    ),
     "a chemical equation": (
         r"\ce{2H2 + O2 -> 2H2O}",
         "2H<sub>2</sub> + O<sub>2</sub> → 2H<sub>2</sub>O",
@@ -66,6 +71,8 @@ AS_WRITTEN = {
     "a command inside text": r"\text{\alpha}",
     "a command inside a chemical formula": r"\ce{\alpha + H2}",
     "a charge not known here": r"\ce{Fe^{x}}",
+    "a precipitate's sign": r"\ce{AgNO3 + NaCl -> AgCl v + NaNO3}",
+    "an arrow's label": r"\ce{H2O ->[H+] OH-}",
     "braces nested hundreds deep": "{" * 600 + "x" + "}" * 600,
     "fractions nested hundreds deep": r"\frac{" * 300 + "1" + "}{2}" * 300,
 }
