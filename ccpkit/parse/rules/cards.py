@@ -101,7 +101,7 @@ _GENERIC_HEADINGS = frozenset(
 """Headings that name no subject: labels under one describe the heading above it."""
 _EXAMPLE_HEADING = regex(
     r"(?i)(?:(?:a|an|another|worked|solved|sample|quick|simple|practice)\s+)?"
-    r"(?:example|exercise|problem|calculation|demo)s?(?:\s+\d+)?\s*:?"
+    r"(?:example|exercise|problem|calculation|demo)s?(?:\s+\d+(?:\.\d+)*)?\s*:?"
 )
 """A heading over an example or an exercise (``Worked example``, ``Example 2``, ``Practice problems``):
 what is under it is worked through, not what the heading names."""
@@ -404,6 +404,52 @@ _SAID_BY = regex(
 ``**Bob:** …``, ``[ ] Chen — …`` (a task's checkbox first)."""
 
 
+_TITLE_AFTER = regex(r"\s[\u2013\u2014-]\s|:\s")
+"""What parts a heading's kind from its title: ``Example 12.3 - pH of a strong acid``, ``Solution: …``."""
+_WORKINGS = frozenset({"solution", "worked solution", "working", "workings", "answer"})
+"""Headings over the steps that work a problem out."""
+_STEP_NAME_CHARACTERS = 40
+"""A step names what it works out in a few words: a longer left side of ``=`` is a sentence."""
+
+
+def _heading_kind(heading: str) -> str:
+    """A heading's words before the title it may give after a dash or a colon: ``Example 12.3``."""
+    return _TITLE_AFTER.split(_heading_front(heading), maxsplit=1)[0].strip()
+
+
+def _opens_an_example(heading: str) -> bool:
+    """Whether a heading is an example's or an exercise's, maybe with its title after a dash or a
+    colon (``Example 12.3 - pH of a strong acid``): what is under it is worked, not named. A titled
+    one is numbered or called an example: ``Problem: slow queries`` names a need to solve."""
+    kind = _heading_kind(heading)
+    titled = kind != _heading_front(heading)
+    numbered = any(character.isdigit() for character in kind) or "example" in kind.casefold()
+    return _EXAMPLE_HEADING.fullmatch(kind) is not None and (numbered or not titled)
+
+
+def _assigned_name(item: Node) -> str | None:
+    """The name a list item's first line gives a value to with ``=`` (``pH = -log(0.01)``)."""
+    if not item.children or item.children[0].type != "paragraph":
+        return None
+    name, equals, value = item.children[0].children[0].content.partition(" = ")
+    short = equals and value.strip() and 0 < len(name.strip()) <= _STEP_NAME_CHARACTERS and "\n" not in name
+    return name.strip() if short else None
+
+
+def _works_a_calculation(node: Node, section: tuple[str, ...]) -> bool:
+    """Whether a numbered list works a calculation out: it assigns a name with ``=`` and stands under
+    an example's or a solution's heading, or assigns the same name twice (``v = 3 * 4``, ``v = 12``)."""
+    if node.type != "ordered_list":
+        return False
+    names = [name for item in node.children if (name := _assigned_name(item)) is not None]
+    if not names:
+        return False
+    worked = bool(section) and (
+        _opens_an_example(section[-1]) or _heading_kind(section[-1]).casefold().rstrip(":") in _WORKINGS
+    )
+    return worked or len(set(names)) < len(names)
+
+
 def _list_cards(
     ctx: Context,
     node: Node,
@@ -416,6 +462,8 @@ def _list_cards(
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition, unless terms above it in the list have theirs on their
     own lines (then the bare one is unfinished, and the paragraph is about the list)."""
+    if _works_a_calculation(node, section):
+        return  # `1. pH = -log(0.01)`, `2. pH = 2`: steps of a worked example, printed, no terms
     pending: _Pending | None = None
     told = False
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
@@ -1355,7 +1403,7 @@ def _heading_card(
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
     on S3.``), one of a glossary's ``entries`` with what defines it; one of the needs ``solved`` asks
     for its solution."""
-    if heading is not None and _EXAMPLE_HEADING.fullmatch(_heading_front(heading_text(heading))):
+    if heading is not None and _opens_an_example(heading_text(heading)):  # `### Example 2.3: pH of …`
         return  # `## Worked example` over a problem and its working: a case to follow, nothing it names
     over = section[-1] if section else ctx.doc.part
     if heading is not None and id(heading) in solved:
@@ -1861,6 +1909,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         if not below and not deeper:
             continue  # `## Cloud CDN` with nothing under it yet: a placeholder, neither way
         title = _heading_front(heading_text(heading))
+        if is_aside(title):
+            continue  # `### Fun fact` over a paragraph: a sidebar, no term and none of the terms' headings
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
