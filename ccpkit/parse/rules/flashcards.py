@@ -83,6 +83,7 @@ from ccpkit.parse.rules.terms import (
     aside_line,
     asked_in_bold,
     defines,
+    is_aside,
     line_term,
     names_a_field,
     plain_term,
@@ -2117,7 +2118,7 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
         return None
     asked = _NUMBER_TAG_LINE.sub("", pair.front, count=1)
     front = unbolded(_TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", asked))))
-    if _ASKS_NOTHING_ALONE.fullmatch(front.strip()):
+    if _ASKS_NOTHING_ALONE.fullmatch(front.strip()) or is_aside(front):  # `**Did you know?** …`: a sidebar
         return None  # `**Why?** Because …`: the prose asks itself what it goes on to say
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
@@ -3452,6 +3453,8 @@ def _short_answer(ctx: Context, answer: Node) -> bool:
 def _heading_asks(ctx: Context, heading: Node, title: str, asked: str) -> bool:
     """Whether a heading (``title``, its words ``asked``) asks, says what to explain, or is numbered as
     the headings that ask around it are; each way looked at only while the ones before it fail."""
+    if is_aside(asked):
+        return False  # `### Did you know?` over a paragraph: a sidebar's title, asking nothing
     if _asks(asked) or (BLANK.search(title) and not _SCORED.search(title)):  # (``asked`` lost `___`)
         return True
     if (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`

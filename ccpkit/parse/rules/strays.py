@@ -119,6 +119,8 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         blank = BLANK.search(heading_text(heading)) is not None  # `## The cell's fluid is the ______.`
         if not (asked.endswith(("?", "\uff1f")) or blank) or numbers_a_question(heading_text(heading)):
             continue  # a `Question N` heading has a warning of its own
+        if is_aside(asked):
+            continue  # `### Did you know?` over a fact: a sidebar's title, asking nothing
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
         taken = taken or _answered_by_item(ctx, heading, section)
