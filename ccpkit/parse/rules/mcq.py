@@ -46,6 +46,7 @@ from ccpkit.parse.rules.field_questions import field_questions
 from ccpkit.parse.rules.flashcards import judged_in_the_titles_words, marked_to_judge
 from ccpkit.parse.rules.mdx_quizzes import mdx_quizzes
 from ccpkit.parse.rules.options import (
+    DraftOption,
     answers_asked,
     asks,
     digits_of_statements,
@@ -1183,6 +1184,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if draft.unasked or _listed(draft) or titled:
         ctx.give_back(draft.claims)  # the notes as written: printed, and read by the other rules
         message = _UNASKED if draft.unasked else _TITLED if titled else _LISTED
+        message = _acronym_message(draft) if not draft.unasked and _spells_an_acronym(draft) else message
         yield Problem(ctx.at(draft.start), message, "warning")
         return
     if draft.loose_term is not None:  # it may hide cards studied before the question was written above
@@ -1615,6 +1617,43 @@ def _with_listed_context(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
+
+
+def _spells_an_acronym(draft: Draft) -> bool:
+    """Options each opening with a word that starts with its own letter (``A - Airway``, ``B -
+    Breathing``), the letters spelled as a word in the words above (``## ABCDE of primary survey``) or
+    three at least running from ``A``: an acronym spelled out letter by letter, not a question's
+    options."""
+    labels = [option.label.upper() for option in draft.options]
+    if len(labels) < 2 or not all(_opens_with_its_letter(option) for option in draft.options):
+        return False
+    spelled = "".join(labels)
+    in_order = spelled == "ABCDEFGH"[: len(spelled)]
+    return spelled in _LETTER_WORDS.findall(" ".join((draft.stem, *draft.section))) or (
+        in_order and len(labels) >= _SPELLED_OUT
+    )
+
+
+_LETTER_WORDS = regex(r"[A-Za-z]+")
+_SPELLED_OUT = 3
+
+
+def _opens_with_its_letter(option: DraftOption) -> bool:
+    """Whether an option's words open with a word of its own letter (``A - Airway``, ``b) **blood**``),
+    not a number or the letter alone."""
+    words = option.text.lstrip("*_=` ")
+    return len(words) > 1 and words[0].upper() == option.label.upper() and words[1].isalpha()
+
+
+def _acronym_message(draft: Draft) -> str:
+    """Why a lettered list spelling an acronym makes no question, and how to make its letters cards."""
+    first = draft.options[0]
+    spelled = "".join(option.label for option in draft.options)
+    return (
+        f"lettered list read as an acronym spelled out letter by letter ({spelled}), not a question's "
+        "options: kept as a list on the sheet, with no cards; to make a card of each letter, write its "
+        f"letter in bold (`- **{first.label}** - {first.text}`)"
+    )
 
 
 def _listed(draft: Draft) -> bool:
