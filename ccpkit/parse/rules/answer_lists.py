@@ -350,7 +350,8 @@ def _asking_nothing(
         for item, number in zip(listed.children, item_numbers(listed), strict=True)
     ]
     if not any(asked for _, _, asked in read_items):
-        return  # `1. Draw …`, `2. Label …`: exercises, which their solutions answer in no card
+        yield from _questions_refused(ctx, listed, title)  # `1. Draw …`, `2. Label …`: exercises, no card
+        return
     item, number = next((item, number) for item, number, asked in read_items if not asked)
     message = (
         f"question {number} of the list answered under {_title(title.node)!r} asks nothing: no cards for "
@@ -358,6 +359,22 @@ def _asking_nothing(
         "judges (`True`/`False`)"
     )
     yield Problem(ctx.at(item), message, "warning")
+
+
+def _questions_refused(ctx: Context, listed: Node, title: Block) -> Iterator[Problem]:
+    """A warning at a list answered in words whose items are written as questions (half or more end
+    with ``?``), none of them one to ask alone (``Which river does it cross?``, ``Ice melts. Why?``):
+    the list and its answers make no card, which the student must hear of."""
+    written = [_one_line(item).endswith(("?", "\uff1f")) for item in listed.children]
+    if 2 * sum(written) < len(written):
+        return  # `1. Draw …`, `2. Label …`: exercises, which their solutions answer in no card
+    message = (
+        f"none of the questions answered under {_title(title.node)!r} can be asked alone (each must be "
+        "one sentence of three words or more that names what it asks about, no `it` pointing back to "
+        "the words above it): no cards for the list or its answers; write each question so that it "
+        "names its subject"
+    )
+    yield Problem(ctx.at(listed), message, "warning")
 
 
 def _partly_asked(
