@@ -963,15 +963,16 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
 
 
 def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> list[_Pair | _Missing]:
-    """Statements judged under a title that names its two verdicts in another language than English
-    (``## Richtig oder falsch?``, ``## Benar atau Salah``, ``# Vero o falso``), each line marked with
+    """Statements judged under a title that names its two verdicts (``## True or false?``, ``## Richtig
+    oder falsch?``, ``## Benar atau Salah``, ``# Vero o falso``), each line marked with
     one of them or its initial, after it or before it (``… - falsch``, ``… (D)``, ``( V ) …``, ``… **F**``,
     ``… → Vrai``): a card each, asked and answered in the title's words. None unless every line is so;
-    a lone ``(V)`` in prose (a roman five) or ``(B)`` (a reference) under another title is no verdict."""
+    a lone ``(V)`` in prose (a roman five) or ``(B)`` (a reference) under another title is no verdict.
+    An English title's cards ask ``True or false: …``, as the other rules word them."""
     title = next((title for title in reversed(titles) if title), "")
     short = 0 < len(title) <= _VERDICT_TITLE_CHARS  # (and the patterns below tried on short text alone)
     named = _NAMES_VERDICTS.fullmatch(plain(title).strip()) if short else None
-    if named is None or _ENGLISH_JUDGE.match(title) or not lines:
+    if named is None or not lines:
         return []
     if (named["true"].casefold(), named["false"].casefold()) not in _VERDICT_PAIRS:
         return []  # `## Pros / Cons`, `## Input or output`: no verdicts
@@ -983,7 +984,10 @@ def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> li
         if marked is None or verdict is None:
             return []
         statement = _STATEMENT_LETTER.sub("", (marked["after"] or marked["before"]).strip(), count=1)
-        asked = f"{plain(title).rstrip().rstrip('?:!.').rstrip()}: {statement}"  # `Vrai ou faux ?`
+        worded = (
+            TO_JUDGE if _ENGLISH_JUDGE.match(title) else f"{plain(title).rstrip().rstrip('?:!.').rstrip()}: "
+        )
+        asked = f"{worded}{_JUDGE_LABEL.sub('', statement, count=1)}"  # `Vrai ou faux ?`
         pairs.append(_Pair(asked, verdict[:1].upper() + verdict[1:], line=number, key=statement))
     return pairs
 
@@ -999,6 +1003,8 @@ def _judged_below(paragraph: Node, section: tuple[str, ...]) -> bool:
     return judged_in_the_titles_words(paragraph.children[0].content.split("\n"), section)
 
 
+_JUDGE_LABEL = regex(r"(?i)\A(?:true\s*(?:or|/)\s*false|t\s*/\s*f)\s*[:?]\s*")
+"""A statement's own label asking to judge it (``True or False: …``), which its card's front has already."""
 _STATEMENT_LETTER = regex(r"\A(?:\(?[A-Za-z]\)|[a-z]\.)[ \t]+")
 """A letter opening a statement to judge (``a) …``, ``(b) …``, ``c. …``): its place in the list, not
 its words."""
@@ -1023,13 +1029,14 @@ _VERDICT_PAIRS = frozenset(
         ("prawda", "fałsz"),
         ("đúng", "sai"),
         ("v d b p", "f y s"),
+        ("true t", "false f"),
     )
     for true in trues.split()
     for false in falses.split()
 )
 """The words (or their initials, as ``V/F``, ``D/Y``, ``B/S`` titles write them) that a title over
 statements to judge names its two verdicts with, in Spanish, Portuguese, Italian, French, German,
-Turkish, Indonesian, Dutch, Hindi, Polish and Vietnamese."""
+Turkish, Indonesian, Dutch, Hindi, Polish, Vietnamese and English."""
 _VERDICT_WORD = r"[^\s()\[\]*_/\d.,;:!?\u2013\u2014>-]+"
 _VERDICT_TITLE_CHARS = 60
 """A title naming two verdicts is a few words (``Richtig oder falsch?``)."""
