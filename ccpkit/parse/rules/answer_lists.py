@@ -677,7 +677,8 @@ def _labelled_above(
     ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
 ) -> tuple[dict[str, tuple[Node, int, str, tuple[str, ...]]], list[Node]]:
     """The nearest set of labelled questions above an answers title, in the sections ``around`` it:
-    paragraphs of labelled lines up to a label met again (another set) or an earlier answers title."""
+    paragraphs of labelled lines up to a label met again (another set) or an earlier answers title.
+    None past a numbered list or a heading met first: the answers are that list's, or that section's."""
     asked: dict[str, tuple[Node, int, str, tuple[str, ...]]] = {}
     held: list[Node] = []
     for block in reversed(blocks):
@@ -686,6 +687,8 @@ def _labelled_above(
             break
         if ctx.is_claimed(node) or block.section[: len(around)] != around:
             continue
+        if not asked and node.type in ("ordered_list", "heading"):
+            break
         lines = _labelled_lines(node)
         if asked.keys() & lines.keys():
             break
