@@ -656,7 +656,8 @@ def _labelled_answers(ctx: Context) -> Iterator[Item | Problem]:
 
 def _labelled_below(ctx: Context, blocks: Sequence[Block]) -> tuple[_Labelled, list[Node]]:
     """The answers right under an answers title: paragraphs of labelled lines, one after another, or
-    a numbered list answering in words; and their blocks."""
+    a numbered list answering in words; and their blocks. Plain paragraphs between two labelled ones
+    explain the answer above them: its back goes on with them."""
     if blocks and blocks[0].node.type == "ordered_list" and not ctx.is_claimed(blocks[0].node):
         listed = _worded_answers(ctx, blocks[0].node)
         return {number.lstrip("0"): (item, 0, words) for number, (item, words) in listed.items()}, [
@@ -664,13 +665,32 @@ def _labelled_below(ctx: Context, blocks: Sequence[Block]) -> tuple[_Labelled, l
         ]
     answers: _Labelled = {}
     taken: list[Node] = []
+    explaining: list[Node] = []
     for block in blocks:
-        lines = _labelled_lines(block.node) if not ctx.is_claimed(block.node) else {}
+        node = block.node
+        lines = _labelled_lines(node) if not ctx.is_claimed(node) else {}
+        if not lines and answers and _explains(ctx, node):
+            explaining.append(node)
+            continue
         if not lines or answers.keys() & lines.keys():
             break
+        if explaining:
+            last, (at, offset, words) = list(answers.items())[-1]
+            told = "\n\n".join(ctx.doc.written(paragraph).strip() for paragraph in explaining)
+            answers[last] = (at, offset, f"{words}\n\n{told}")
+            taken += explaining
+            explaining = []
         answers.update(lines)
-        taken.append(block.node)
+        taken.append(node)
     return answers, taken
+
+
+def _explains(ctx: Context, node: Node) -> bool:
+    """Whether a block under a labelled answer may explain it: a plain paragraph no rule took, no line
+    of it labelled (``**Q2.** …`` over more words is the next answer, not this one's)."""
+    if node.type != "paragraph" or ctx.is_claimed(node) or _names_answers(node):
+        return False
+    return not any(_Q_LABEL.match(line.strip()) for line in node.children[0].content.split("\n"))
 
 
 def _labelled_above(
