@@ -452,3 +452,16 @@ def test_tags_and_links_among_words_print_as_written(tmp_path: Path) -> None:
         "[[Atacama]]: the driest desert",
         "```\n#include <stdio.h>\n#pragma once\n```",
     ]
+
+
+def test_headings_to_match_with_paragraphs_the_notes_lack_still_print(tmp_path: Path) -> None:
+    notes = (
+        "# Reading\n\nChoose the correct heading for each paragraph.\n\n"
+        "i. Where silk began\nii. Silk on the road west\n\n1. Paragraph A\n2. Paragraph B\n\n"
+        "**Answers:** 1. ii 2. i\n"
+    )
+    text = "\n".join(printed(tmp_path, notes))
+    assert "Choose the correct heading" in text
+    assert "Silk on the road west" in text
+    assert "Paragraph B" in text
+    assert "1. ii 2. i" in text

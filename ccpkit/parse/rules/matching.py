@@ -114,12 +114,8 @@ def _headings_without_parts(ctx: Context, nodes: Sequence[Node], index: int) -> 
         or _holds_parts(ctx, set(named.values()))
     ):
         return None
-    asking = (
-        nodes[index - 2]
-        if index > 1 and _ASKS_FOR_HEADINGS.search(paragraph_words(nodes[index - 2]))
-        else None
-    )
-    ctx.claim(*([asking] if asking is not None else []), headings, nodes[index], key)
+    if index < 2 or not _ASKS_FOR_HEADINGS.search(paragraph_words(nodes[index - 2])):
+        return None  # no words ask to choose headings: a recipe's steps over `1. Section A` are notes
     letters = ", ".join(sorted(set(named.values())))
     message = (
         f"matching exercise's answers pair headings with paragraphs ({letters}) that are not in the "
