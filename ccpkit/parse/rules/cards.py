@@ -2319,7 +2319,7 @@ def _card(
     back = _uncited(back)
     if (
         dated
-        and _DATE.fullmatch(front.strip("*_ "))
+        and _is_date(front.strip("*_ "))
         and back
         and "\n" not in back
         and len(back.split()) <= _EVENT_WORDS
@@ -2473,9 +2473,15 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_ERA = r"(?:\s?(?:BCE?|AD|CE))?"
+_AN_ERA = r"\s?(?:BCE?|AD|CE)"
+_ERA = rf"(?:{_AN_ERA})?"
+_SPAN = (
+    rf"(?:1\d{{3}}|20\d{{2}}){_ERA}(?:\s?[\u2013\u2014]\s?\d{{2,4}}{_ERA}|\s?-\s?\d{{4}}{_ERA})"
+    rf"|[1-9]\d{{2}}(?:{_AN_ERA}\s?[\u2013\u2014-]\s?\d{{2,4}}{_ERA}|\s?[\u2013\u2014-]\s?\d{{2,4}}{_AN_ERA})"
+)
+"""A span of years: from a full year (1000 to 2099) or, with its era, from a year of three digits."""
 _DATE = regex(
-    rf"(?:c\.\s?)?\d{{3,4}}s?{_ERA}(?:\s?[\u2013\u2014]\s?\d{{2,4}}{_ERA}|\s?-\s?\d{{4}}{_ERA})?"
+    rf"(?:c\.\s?)?(?:{_SPAN}|\d{{3,4}}s?{_ERA})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)\s+(?i:century){_ERA}"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)\s+\d{{3,4}}"
 )
@@ -2487,8 +2493,34 @@ Added …``) dates a change to the notes, no card; nor is ``2024-03`` a span."""
 
 def _dated(terms: Sequence[Term | None]) -> bool:
     """Whether the dates among ``terms`` (``1789``) are a timeline's, asked for: not among numbers that
-    are no dates (``53 - DNS`` beside ``443 - HTTPS``), where each card asks as it is written."""
-    return not any(term is not None and _NO_YEAR.fullmatch(term.front.strip("*_ ")) for term in terms)
+    are no dates (``53 - DNS`` beside ``443 - HTTPS``, ``0900\u20131030`` beside ``1100\u20131230``),
+    where each card asks as it is written."""
+    fronts = [term.front.strip("*_ ") for term in terms if term is not None]
+    return not any(
+        _NO_YEAR.fullmatch(front) or (_NUMBER_SPAN.fullmatch(front) and not _is_date(front))
+        for front in fronts
+    )
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a date alone (``_DATE``), a span's end after its start (``1914\u201318``
+    read in its start's century; before it in an era counted back, ``490\u2013479 BC``): a score
+    (``101\u201399``) or a range of pages or hours is no span of years."""
+    if _DATE.fullmatch(text) is None:
+        return False
+    span = _SPAN_ENDS.match(text)
+    if span is None:
+        return True
+    start, end = int(span["start"]), int(span["end"])
+    if len(span["end"]) < len(span["start"]):
+        end += start - start % 10 ** len(span["end"])
+    return end < start if "BC" in text else end > start
+
+
+_SPAN_ENDS = regex(r"(?:c\.\s?)?(?P<start>\d{3,4})\D{1,6}?(?P<end>\d{2,4})")
+"""A span's two years, whatever era or dash stands between them."""
+_NUMBER_SPAN = regex(r"\d+\s?[\u2013\u2014-]\s?\d+")
+"""Two numbers with a dash between them: a span of years, or of pages, hours or points."""
 
 
 _NO_YEAR = regex(r"\d{1,2}(?:\s*[/,]\s*\d+)*")
