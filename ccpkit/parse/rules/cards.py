@@ -2090,9 +2090,35 @@ def _task_line(line: str) -> str:
     if bold is None:
         return line
     inner = bold["inner"].strip()
+    if _tutorial_label(inner.removesuffix(":").rstrip()):
+        return line  # `**Before:**`, `**Step 2:**`, `**Output**` over code: a part of a lesson, no task
     if inner.endswith(":") or line.endswith(":") or len(inner.split()) <= _OUTLINE_NAME_WORDS:
         return inner.removesuffix(":").rstrip() + ":"
     return line
+
+
+def _tutorial_label(label: str) -> bool:
+    """Whether a bold label over code or a formula only heads a part of a lesson: a step (``Step 2``,
+    numbered), an aside (``Tip``), an attribute's label (``Syntax``) or a tutorial's own parts
+    (``Before``/``After``, ``Wrong``/``Correct``, ``Solution``, ``Output``, ``Then``): it asks nothing."""
+    words = label.casefold().rstrip(" .:").split()
+    return (
+        any(character.isdigit() for character in label)
+        or is_aside(label)
+        or is_label(label)
+        or " ".join(words) in _TUTORIAL_PARTS
+        or (len(words) > 1 and words[0] in _TUTORIAL_PARTS)
+    )
+
+
+_TUTORIAL_PARTS = frozenset(
+    {
+        *("before", "after", "wrong", "right", "correct", "incorrect", "good", "bad", "better", "worse"),
+        *("solution", "answer", "result", "output", "input", "example", "usage", "syntax", "step", "problem"),
+        *("do", "don't", "don\u2019t", "dont", "then", "next", "finally", "substitute", "given", "proof"),
+    }
+)
+"""Words that head a part of a tutorial or a derivation, no thing it names (``Before``, ``Step``)."""
 
 
 _TASK_LINE_WORDS = 12
