@@ -257,9 +257,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             ctx.claim(code)
             task = _task_line(block.node.children[0].content).rstrip(":").strip()
             yield _card(ctx, block.node, block.section, task, ctx.doc.source(code), "")
-        elif (
-            formula := _label_over_formula(ctx, block.node)
-        ) is not None:  # `**Kinetic energy**` over `$$ … $$`
+        elif (formula := _label_over_formula(ctx, block)) is not None:  # `**Kinetic energy**` over `$$ … $$`
             yield _card(ctx, block.node, block.section, *formula, "")
         elif _cites(block.node):
             pass  # `> https://learn.microsoft.com/…` under a definition: where it comes from, no part of it
@@ -2861,21 +2859,44 @@ def _bare_definition(
     return None if BOLD_TEXT.fullmatch(text.strip()) or _DEFINITION_LINE.match(text) else node
 
 
-def _label_over_formula(ctx: Context, node: Node) -> tuple[str, str] | None:
+def _label_over_formula(ctx: Context, block: Block) -> tuple[str, str] | None:
     """A paragraph of a bold name on its first line (``**Kinetic energy**``, ``**Ohm's law:**``) over a
     display formula alone on the lines after it, as a formula sheet writes one with no blank line: the
     name and the formula, a card as ``**Ohm's law:** $V = IR$`` on one line is. A numbered or labelled
-    step (``**Step 1:**``, ``**Proof:**``) over a formula is a worked example's, no name's."""
-    if node.type != "paragraph" or ctx.is_claimed(node):
+    step (``**Step 1:**``, ``**Proof:**``, ``**Then**``) over a formula is a worked example's, no name's;
+    so is any bold line after prose under the same heading (``Start from work.``): a derivation's."""
+    node = block.node
+    if node.type != "paragraph" or ctx.is_claimed(node) or (found := _bold_over_formula(node)) is None:
+        return None
+    name, formula = found
+    if len(name.split()) > _LOOSE_TERM_WORDS or not _names(name) or _tutorial_label(name):
+        return None
+    return None if _derivation_above(ctx, block) else (name, formula)
+
+
+def _bold_over_formula(node: Node) -> tuple[str, str] | None:
+    """The bold line of a paragraph (without its colon) and the display formula alone under it."""
+    if node.type != "paragraph":
         return None
     first, _, rest = node.children[0].content.strip().partition("\n")
     bold = BOLD_TEXT.fullmatch(first.strip().removesuffix(":").rstrip())
     if bold is None or not rest or _DISPLAY_FORMULA.fullmatch(rest.strip()) is None:
         return None
-    name = bold["inner"].strip(" :")
-    if len(name.split()) > _LOOSE_TERM_WORDS or not _names(name):
-        return None
-    return name, rest.strip()
+    return bold["inner"].strip(" :"), rest.strip()
+
+
+def _derivation_above(ctx: Context, block: Block) -> bool:
+    """Whether prose under the block's heading, above it, opens a derivation whose steps follow."""
+    for other in ctx.doc.blocks:
+        if other.node is block.node:
+            return False
+        if (
+            other.heading is block.heading
+            and other.node.type == "paragraph"
+            and not _bold_over_formula(other.node)
+        ):
+            return True
+    return False
 
 
 _DISPLAY_FORMULA = regex(r"\$\$[^$]+\$\$|\\\[.+\\\]", re.S)
