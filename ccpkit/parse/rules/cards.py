@@ -1454,9 +1454,11 @@ def _heading_card(
         front = _heading_front(section[-1])
     first = next(index for index, (kind, _) in enumerate(described) if kind in ("label", "facets"))
     above = described[:first]
+    phrase = heading.tag == "h1" and _names(front) and not _SESSION_TITLE.search(title)  # a concept note's
     defining = any(
-        kind == "prose" and (_says_what(front, text) or _definition_phrase(text)) for kind, text in above
-    )  # `The ability to produce …` over `Example: …`: what the heading names, and its example
+        kind == "prose" and (_says_what(front, text) or (phrase and _definition_phrase(text)))
+        for kind, text in above
+    )  # `# Absolute advantage` over `The ability to produce …` and `Example: …`: what it names, an example
     if labels and all(map(only_asides, labels)) and not defining:
         return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
