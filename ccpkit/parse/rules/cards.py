@@ -1484,6 +1484,7 @@ def _concept_note(ctx: Context, heading: Node, described: Sequence[tuple[str, st
     title = heading_text(heading)
     if (
         _SESSION_TITLE.search(title)
+        or _CALENDAR_TITLE.fullmatch(title.strip(" .:"))
         or title.rstrip().endswith("?")
         or len(title.split()) > _OUTLINE_NAME_WORDS
     ):
@@ -1501,10 +1502,12 @@ def _concept_note(ctx: Context, heading: Node, described: Sequence[tuple[str, st
         if kind == "prose" and "[[" not in text and _NOTE_METADATA.sub("", text).strip(" \n,;")
     ]  # the note's tags, and its lines that link to others (`See also [[…]] — …`), are no more prose
     alone = not prose  # a phrase over more prose may open a story as well
-    linked = any(
-        block.node.type == "paragraph" and _NOTE_LINKS.search(block.node.children[0].content)
-        for block in ctx.doc.blocks
-    )
+    paragraphs = [
+        block.node.children[0].content for block in ctx.doc.blocks if block.node.type == "paragraph"
+    ]
+    journal = any(_JOURNAL_TAG.search(text) for text in paragraphs)  # `#journal #2024`: a day's entry
+    links = _NOTE_LINKS_UNTAGGED if journal else _NOTE_LINKS
+    linked = any(links.search(text) for text in paragraphs)
     phrase = alone and linked and _definition_phrase(text)  # `# Ideas` over `A better way to …`: no note's
     return text if _says_what(_heading_front(title), text) or phrase else ""
 
@@ -1525,6 +1528,10 @@ them (``Related:``, ``up::``)."""
 _NOTE_LINKS = regex(r"\[\[[^\[\]\n]*\]\]|(?:^|\s)#[^\W\d_][\w/-]*|^[\w -]{1,30}::", re.M)
 """What ties a note of one concept to others (links, tags, ``up::`` fields): a title over a bare phrase
 is a concept's only in such a note (``# Ideas`` over ``A better way to sort the spice rack.`` is not)."""
+_NOTE_LINKS_UNTAGGED = regex(r"\[\[[^\[\]\n]*\]\]|^[\w -]{1,30}::", re.M)
+"""A journal's note's links (its tags say when it was written, not what it ties to)."""
+_JOURNAL_TAG = regex(r"(?i)(?:^|\s)#(?:journal|diary|daily|dailies|log|logbook|reflections?)\b")
+"""A tag that files a note as a day's entry (``#journal``, ``#daily``): no concept's note."""
 _OWN_WORDS = regex(r"\b(?:I|me|my|we|our|us)\b")
 _RELATIVE = regex(r",|\b(?:that|which|who|whom|whose|when|where|if|because)\b")
 _IS_WORD = regex(r"\b(?:is|are|was|were)\b")
@@ -2515,6 +2522,15 @@ _DATE = regex(
 here), a span of years (``1793\u20131794``, ``1939-1945``), a century (``5th century BC``), or a day or
 a month of one (``2 December 1804``, ``April 12, 1961``, ``July 1969``). An ISO date (``2024-03-01:
 Added …``) dates a change to the notes, no card; nor is ``2024-03`` a span."""
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_CALENDAR_TITLE = regex(
+    rf"(?i:{_WEEKDAY})\.?,?(?:\s+(?:{_DATE.pattern}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?))?"
+    rf"|{_DATE.pattern}|{_MONTH}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
+)
+"""A title that is a day, a month or a date (``Sunday``, ``March 2024``, ``2024-03-01``): a diary's
+page, no concept's."""
 
 
 def _dated(terms: Sequence[Term | None]) -> bool:
