@@ -1351,11 +1351,28 @@ def _outlined_group(ctx: Context, node: Node) -> list[tuple[Node, Term]]:
         or name.front.endswith((".", "!", "?"))
         or is_label(name.front)
         or _is_facet(name.front)  # `- **Mitochondrion**` over `- Function` over its value: its facets
+        or not _names(name.front)
+        or _CALENDAR_TITLE.fullmatch(name.front)  # `- Monday` over `- gym at six`: a plan by day
+        or not _describes(item_text(ctx.doc.source(item.children[1])).removeprefix("- "))
         or any(ctx.is_claimed(each) for each in item.walk())
         for item, name in group
     ):
-        return []
+        return []  # `- **Clothes**` over `- Socks` over `- five pairs`: a list to pack, as it is written
     return [(item, name) for item, name in group if name is not None]
+
+
+def _describes(fact: str) -> bool:
+    """Whether a fact under a name says what the thing is or does (``fixed loop that will not slip``):
+    three words or more, no count or amount (``five pairs``, ``200 g``, ``at 3pm``)."""
+    return len(fact.split()) >= _DESCRIPTION_WORDS and _QUANTITY.match(fact) is None
+
+
+_DESCRIPTION_WORDS = 3
+_QUANTITY = regex(
+    r"(?i)\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a\s+few|a\s+couple|some"
+    r"|several|half|a\s+dozen|dozens|a\s+pinch|a\s+handful|plenty)\b"
+)
+"""How much or how many, opening a line: an amount to pack or to buy, no description."""
 
 
 def _name_over_one_fact(item: Node) -> Term | None:
