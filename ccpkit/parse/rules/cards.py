@@ -595,7 +595,8 @@ def _list_cards(
             neighbours = node.children[max(index - 1, 0) : index + 2]  # whose facets may be the same
             below = list(_cards_below(ctx, item, section, lead_in, neighbours))
             yield from below
-            if defined and not below and _name_over_facts(ctx, item):  # beside `- Lysosome` over its one fact
+            if not below and _name_over_facts(ctx, item) and _glossary_of_outlines(ctx, items, defined):
+                # beside `- Lysosome` over its one fact
                 yield Problem(ctx.at(item), _FACTS_OF_A_NAME, "warning")
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
@@ -1361,13 +1362,12 @@ def _outlined_group(ctx: Context, node: Node) -> list[tuple[Node, Term]]:
     return [(item, name) for item, name in group if name is not None]
 
 
-def _describes(fact: str) -> bool:
+def _describes(fact: str, words: int = 3) -> bool:
     """Whether a fact under a name says what the thing is or does (``fixed loop that will not slip``):
-    three words or more, no count or amount (``five pairs``, ``200 g``, ``at 3pm``)."""
-    return len(fact.split()) >= _DESCRIPTION_WORDS and _QUANTITY.match(fact) is None
+    ``words`` or more, no count or amount (``five pairs``, ``200 g``, ``at 3pm``)."""
+    return len(fact.split()) >= words and _QUANTITY.match(fact) is None
 
 
-_DESCRIPTION_WORDS = 3
 _QUANTITY = regex(
     r"(?i)\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a\s+few|a\s+couple|some"
     r"|several|half|a\s+dozen|dozens|a\s+pinch|a\s+handful|plenty)\b"
@@ -2781,6 +2781,19 @@ def _outlined_alike(items: Sequence[Node], defined: Mapping[int, Term]) -> dict[
         for key, term in shaped.items()
         if key not in defined and term.front[:1].isupper() and not term.front.endswith((".", "!", "?"))
     }
+
+
+def _glossary_of_outlines(ctx: Context, items: Sequence[Node], defined: Mapping[int, Term]) -> bool:
+    """Whether the list's carded names are a glossary's: terms (no day nor date, no label) each over a
+    fact of two words or more that describes (``hottest planet``), no plan's days over their tasks
+    (``- Monday`` over ``- gym``, ``- Tuesday`` over ``- dentist``)."""
+    carded = [(item, term) for item in items if (term := defined.get(id(item))) is not None]
+    return bool(carded) and all(
+        _names(term.front)
+        and not _CALENDAR_TITLE.fullmatch(term.front)
+        and _describes(term.rest or item_text(ctx.doc.source(item.children[-1])).removeprefix("- "), words=2)
+        for item, term in carded
+    )
 
 
 def _name_over_facts(ctx: Context, item: Node) -> bool:
