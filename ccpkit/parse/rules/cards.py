@@ -1369,8 +1369,7 @@ def _describes(fact: str, words: int = 3) -> bool:
 
 
 _QUANTITY = regex(
-    r"(?i)\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a\s+few|a\s+couple|some"
-    r"|several|half|a\s+dozen|dozens|a\s+pinch|a\s+handful|plenty)\b"
+    r"(?i)\d|(?:a\s+few|a\s+couple|some|several|half|a\s+dozen|dozens|a\s+pinch|a\s+handful|plenty)\b"
 )
 """How much or how many, opening a line: an amount to pack or to buy, no description."""
 
@@ -2934,17 +2933,21 @@ def _bold_over_formula(node: Node) -> tuple[str, str] | None:
 
 
 def _derivation_above(ctx: Context, block: Block) -> bool:
-    """Whether prose under the block's heading, above it, opens a derivation whose steps follow."""
+    """Whether prose under the block's heading, above it, opens a derivation whose steps follow
+    (``Start from work.``); a formula sheet's entry (``$$F = ma$$`` over what it says) opens none."""
     for other in ctx.doc.blocks:
         if other.node is block.node:
             return False
-        if (
-            other.heading is block.heading
-            and other.node.type == "paragraph"
-            and not _bold_over_formula(other.node)
-        ):
+        if other.heading is block.heading and _opens_a_derivation(other.node):
             return True
     return False
+
+
+def _opens_a_derivation(node: Node) -> bool:
+    """A paragraph of prose with no display formula in it: the words a derivation starts with."""
+    if node.type != "paragraph" or _bold_over_formula(node) is not None:
+        return False
+    return _DISPLAY_FORMULA.search(node.children[0].content) is None
 
 
 _DISPLAY_FORMULA = regex(r"\$\$[^$]+\$\$|\\\[.+\\\]", re.S)
