@@ -1507,7 +1507,7 @@ def _short_or_named(front: str, rest: str) -> bool:
         return True
     if compares(front):
         return True
-    if words <= _NAME_WORDS and (_FORMULA.fullmatch(rest.strip()) or _measured(rest)):
+    if words <= _NAME_WORDS and _FORMULA.fullmatch(rest.strip()):
         return True  # `Electric field of a point charge: $E = kq/r^2$`, a formula sheet's line
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
 
@@ -1533,23 +1533,6 @@ _COMPARISON = regex(
 
 _FORMULA = regex(r"\$\$?[^$]+\$\$?\.?|\\\(.+\\\)\.?")
 """A formula and nothing else: ``$E = k\\dfrac{q}{r^2}$``, ``\\(F = ma\\)``."""
-_UNIT = regex(r"°?[^\W\d_]{1,3}[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*(?:/[^\W\d_]{1,3}[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*)?")
-"""A unit's symbol, maybe with a power (``dm³``, ``mol⁻¹``, ``m/s``, ``°C``); a longer word is none."""
-_TIMES = frozenset({"\u00d7", "x", "\u00b7", "*"})
-_QUANTITY_TOKENS = 6
-
-
-def _measured(value: str) -> bool:
-    """Whether ``value`` is a quantity alone, a number and its unit (``24 dm³``, ``6.02 x 10²³ mol⁻¹``,
-    ``96 500 C mol⁻¹``): a constant's value, that a data sheet names in a longer phrase
-    (``Molar volume of gas at RTP``)."""
-    tokens = value.split()
-    numbers = [token.lstrip("\u2212-")[:1].isdigit() or token in _TIMES for token in tokens]
-    if not tokens or len(tokens) > _QUANTITY_TOKENS or not numbers[0]:
-        return False
-    units = [_UNIT.fullmatch(token) is not None for token in tokens]
-    last_number = max(at for at, number in enumerate(numbers) if number)
-    return all(n or u for n, u in zip(numbers, units, strict=True)) and any(units[last_number + 1 :])
 
 
 def _keeps_track(term: Term, *, colon: bool = True) -> bool:
