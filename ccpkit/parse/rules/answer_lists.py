@@ -670,6 +670,8 @@ def _labelled_below(ctx: Context, blocks: Sequence[Block]) -> tuple[_Labelled, l
         node = block.node
         lines = _labelled_lines(node) if not ctx.is_claimed(node) else {}
         if not lines and answers and _explains(ctx, node):
+            if _names_another(node, list(answers)[-1]):
+                continue  # `For Q2, use …` between Q1's answer and Q2's: Q1's back is no place for it
             explaining.append(node)
             continue
         if not lines or answers.keys() & lines.keys():
@@ -691,6 +693,15 @@ def _explains(ctx: Context, node: Node) -> bool:
     if node.type != "paragraph" or ctx.is_claimed(node) or _names_answers(node):
         return False
     return not any(_Q_LABEL.match(line.strip()) for line in node.children[0].content.split("\n"))
+
+
+def _names_another(node: Node, number: str) -> bool:
+    """Whether a paragraph speaks of another question than ``number`` (``For Q2, use …``)."""
+    named = {found.lstrip("0") for found in _NAMED_QUESTION.findall(node.children[0].content)}
+    return bool(named - {number})
+
+
+_NAMED_QUESTION = regex(r"\b(?i:q|question[ \t]?)(\d{1,3})\b")
 
 
 def _labelled_above(
