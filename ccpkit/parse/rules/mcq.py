@@ -1629,9 +1629,13 @@ def _spells_an_acronym(draft: Draft) -> bool:
         return False
     spelled = "".join(labels)
     in_order = spelled == "ABCDEFGH"[: len(spelled)]
-    return spelled in _LETTER_WORDS.findall(" ".join((draft.stem, *draft.section))) or (
-        in_order and len(labels) >= _SPELLED_OUT
-    )
+    return _spelled_above(draft) or (in_order and len(labels) >= _SPELLED_OUT)
+
+
+def _spelled_above(draft: Draft) -> bool:
+    """Whether the words above the options spell their letters as a word (``## ABCDE of …``)."""
+    spelled = "".join(option.label.upper() for option in draft.options)
+    return spelled in _LETTER_WORDS.findall(" ".join((draft.stem, *draft.section)))
 
 
 _LETTER_WORDS = regex(r"[A-Za-z]+")
@@ -1649,10 +1653,15 @@ def _acronym_message(draft: Draft) -> str:
     """Why a lettered list spelling an acronym makes no question, and how to make its letters cards."""
     first = draft.options[0]
     spelled = "".join(option.label for option in draft.options)
+    read = (
+        f"an acronym spelled out letter by letter ({spelled})"
+        if _spelled_above(draft)
+        else "a list whose items each open with their own letter"
+    )
     return (
-        f"lettered list read as an acronym spelled out letter by letter ({spelled}), not a question's "
-        "options: kept as a list on the sheet, with no cards; to make a card of each letter, write its "
-        f"letter in bold (`- **{first.label}** - {first.text}`)"
+        f"lettered list read as {read}, not a question's options: kept as a list on the sheet, with no "
+        "cards; to make a card of each letter, write its letter in bold "
+        f"(`- **{first.label}** - {first.text}`)"
     )
 
 
