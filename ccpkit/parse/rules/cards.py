@@ -425,27 +425,49 @@ def _opens_an_example(heading: str) -> bool:
     return _EXAMPLE_HEADING.fullmatch(kind) is not None and (numbered or not titled)
 
 
-def _assigned_name(item: Node) -> str | None:
-    """The name a list item's first line gives a value to with ``=`` (``pH = -log(0.01)``)."""
+def _assignment(item: Node) -> tuple[str, str] | None:
+    """The name a list item's first line gives a value to with ``=`` and the value (``pH = -log(0.01)``)."""
     if not item.children or item.children[0].type != "paragraph":
         return None
     name, equals, value = item.children[0].children[0].content.partition(" = ")
     short = equals and value.strip() and 0 < len(name.strip()) <= _STEP_NAME_CHARACTERS and "\n" not in name
-    return name.strip() if short else None
+    return (name.strip(), value.strip()) if short else None
 
 
 def _works_a_calculation(node: Node, section: tuple[str, ...]) -> bool:
-    """Whether a numbered list works a calculation out: it assigns a name with ``=`` and stands under
-    an example's or a solution's heading, or assigns the same name twice (``v = 3 * 4``, ``v = 12``)."""
+    """Whether a numbered list works a calculation out: its values calculate (``120 ÷ 60``) down to a
+    result (``2 m/s``), and it stands under an example's or a solution's heading, or assigns the same
+    name twice (``v = 3 * 4``, ``v = 12``). Words (``el perro = the dog``) are vocabulary, no steps."""
     if node.type != "ordered_list":
         return False
-    names = [name for item in node.children if (name := _assigned_name(item)) is not None]
-    if not names:
+    steps = [step for item in node.children if (step := _assignment(item)) is not None]
+    if not steps or not _calculates([value for _, value in steps]):
         return False
     worked = bool(section) and (
         _opens_an_example(section[-1]) or _heading_kind(section[-1]).casefold().rstrip(":") in _WORKINGS
     )
-    return worked or len(set(names)) < len(names)
+    return worked or len({name for name, _ in steps}) < len(steps)
+
+
+def _calculates(values: Sequence[str]) -> bool:
+    """Whether a list's values are a calculation's: one holds a number or an operator, and the last
+    is a number or a quantity, what the steps work out (``pH = 2``, ``Speed = 2 m/s``)."""
+    return any(_CALCULATION.search(value) for value in values) and _a_result(values[-1])
+
+
+def _a_result(value: str) -> bool:
+    """A number, maybe with a unit's few words after it: ``2``, ``2 m/s``, ``£4.50``, ``500 g``; no
+    operator after it (``1 / period``), a formula's."""
+    number, _, unit = value.rstrip(" .").partition(" ")
+    words = unit.split()
+    units = all(word[:1].isalpha() or word[:1] in "\u00b0%" for word in words)
+    return _RESULT_NUMBER.fullmatch(number) is not None and len(words) <= _UNIT_WORDS and units
+
+
+_CALCULATION = regex(r"[\d+\u2212\u00d7\u00f7*/^()\u221a=]|\blog\b")
+"""A number or an operator: what a calculation's value holds, and words do not."""
+_RESULT_NUMBER = regex(r"[$\u00a3\u20ac]?[-\u2212]?\d[\d,.]*%?")
+_UNIT_WORDS = 2
 
 
 def _list_cards(
