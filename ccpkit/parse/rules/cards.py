@@ -436,8 +436,9 @@ def _assignment(item: Node) -> tuple[str, str] | None:
 
 def _works_a_calculation(node: Node, section: tuple[str, ...]) -> bool:
     """Whether a numbered list works a calculation out: its values calculate (``120 ÷ 60``) down to a
-    result (``2 m/s``), and it stands under an example's or a solution's heading, or assigns the same
-    name twice (``v = 3 * 4``, ``v = 12``). Words (``el perro = the dog``) are vocabulary, no steps."""
+    result (``2 m/s``), and it stands under an example's or a solution's heading, or gives a name its
+    result after a first value (``v = 3 * 4``, ``v = 12``). Words (``el perro = the dog``) are
+    vocabulary, no steps."""
     if node.type != "ordered_list":
         return False
     steps = [step for item in node.children if (step := _assignment(item)) is not None]
@@ -446,7 +447,18 @@ def _works_a_calculation(node: Node, section: tuple[str, ...]) -> bool:
     worked = bool(section) and (
         _opens_an_example(section[-1]) or _heading_kind(section[-1]).casefold().rstrip(":") in _WORKINGS
     )
-    return worked or len({name for name, _ in steps}) < len(steps)
+    return worked or _works_out_again(steps)
+
+
+def _works_out_again(steps: Sequence[tuple[str, str]]) -> bool:
+    """Whether a name is given a value again that is a result (``v = 3 * 4``, then ``v = 12``): the
+    steps' answer; a second formula for it (``Density = weight / (g * volume)``) is a formula sheet's."""
+    named: set[str] = set()
+    for name, value in steps:
+        if name in named and _a_result(value):
+            return True
+        named.add(name)
+    return False
 
 
 def _calculates(values: Sequence[str]) -> bool:
