@@ -2164,7 +2164,6 @@ def _tutorial_label(label: str) -> bool:
         or is_aside(label)
         or is_label(label)
         or " ".join(words) in _TUTORIAL_PARTS
-        or (len(words) > 1 and words[0] in _TUTORIAL_PARTS)
     )
 
 
