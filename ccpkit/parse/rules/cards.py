@@ -2966,21 +2966,34 @@ def _bold_over_formula(node: Node) -> tuple[str, str] | None:
 
 
 def _derivation_above(ctx: Context, block: Block) -> bool:
-    """Whether prose under the block's heading, above it, opens a derivation whose steps follow
-    (``Start from work.``); a formula sheet's entry (``$$F = ma$$`` over what it says) opens none."""
+    """Whether prose right before the first bold step under the block's heading opens a derivation
+    whose steps follow (``Start from work.``); a formula sheet's entry (``$$F = ma$$`` over what it
+    says) or its plain sentence (``Learn these by heart.``) opens none."""
+    before: Block | None = None
     for other in ctx.doc.blocks:
-        if other.node is block.node:
-            return False
-        if other.heading is block.heading and _opens_a_derivation(other.node):
-            return True
+        if other.heading is not block.heading:
+            continue
+        if other.node is block.node or _bold_over_formula(other.node) is not None:
+            return before is not None and _opens_a_derivation(before.node)
+        before = other
     return False
 
 
 def _opens_a_derivation(node: Node) -> bool:
-    """A paragraph of prose with no display formula in it: the words a derivation starts with."""
+    """A paragraph of prose with no display formula in it, in a derivation's words (``Start from``,
+    ``Rearrange``, ``hence``) or ending on a formula of its own: the words a derivation starts with."""
     if node.type != "paragraph" or _bold_over_formula(node) is not None:
         return False
-    return _DISPLAY_FORMULA.search(node.children[0].content) is None
+    text = node.children[0].content
+    if _DISPLAY_FORMULA.search(text) is not None:
+        return False
+    return _DERIVATION_WORDS.search(text) is not None or _ENDS_ON_A_FORMULA.search(text) is not None
+
+
+_DERIVATION_WORDS = regex(
+    r"(?i)\b(?:start(?:ing)?|begin(?:ning)?|from|substitut\w*|deriv\w*|rearrang\w*|hence|so|therefore|then)\b"
+)
+_ENDS_ON_A_FORMULA = regex(r"\$[^$]+\$[.:]?\s*$")
 
 
 _DISPLAY_FORMULA = regex(r"\$\$[^$]+\$\$|\\\[.+\\\]", re.S)
