@@ -15,6 +15,9 @@ as CommonMark reads it. On lines of its own it is always a display formula.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
@@ -42,6 +45,9 @@ def tex_delimiters_plugin(md: MarkdownIt) -> None:
 def _closing_at(text: str, start: int, end: int, closing: str) -> int:
     """Where ``closing`` first appears in ``text[start:end]``, or -1. A backslash pair is one TeX
     token (``\\\\`` is a line break), so ``\\\\)`` is no closing."""
+    global _UNCLOSED
+    if _UNCLOSED is not None and _UNCLOSED.covers(text, start, end, closing):
+        return -1  # a paragraph of thousands of openings: each would look to its end again
     position = start
     while position < end - 1:
         if text[position] == "\\":
@@ -50,7 +56,34 @@ def _closing_at(text: str, start: int, end: int, closing: str) -> int:
             position += 2
         else:
             position += 1
+    _UNCLOSED = _Unclosed(text, start, end, closing)
     return -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Unclosed:
+    """A stretch of text looked through for a closing delimiter in vain: from any later token in it, the
+    same search would find none either."""
+
+    text: str
+    start: int
+    end: int
+    closing: str
+
+    def covers(self, text: str, start: int, end: int, closing: str) -> bool:
+        """Whether a search of ``text[start:end]`` is this one's tail: the same text, end and closing,
+        from a place the search stepped on (after an even run of backslashes, not inside a pair)."""
+        if text is not self.text or end != self.end or closing != self.closing:
+            return False
+        if not self.start <= start < end:
+            return False
+        run = start
+        while run > self.start and text[run - 1] == "\\":
+            run -= 1
+        return (start - run) % 2 == 0
+
+
+_UNCLOSED: _Unclosed | None = None
 
 
 def _inline_math(state: StateInline, silent: bool) -> bool:
@@ -93,8 +126,15 @@ def _escaped_bracket(state: StateInline, start: int, end: int) -> bool:
         return "\\[" in content or not _looks_like_tex(content) or state.src.startswith("(", end + 2)
     line_start = state.src.rfind("\n", 0, start - 2) + 1
     line_end = state.src.find("\n", start, state.posMax)
-    line = state.src[line_start : line_end if line_end >= 0 else state.posMax].strip()
-    return line != "\\[" and not (line.startswith("\\[") and _looks_like_tex(line[2:]))
+    return not _opens_a_display(state.src, line_start, line_end if line_end >= 0 else state.posMax)
+
+
+@lru_cache(maxsize=4)
+def _opens_a_display(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` opens a display formula: ``\\[`` alone, or before TeX (asked
+    once a line: a line of thousands of ``\\[`` asks for each)."""
+    line = text[start:end].strip()
+    return line == "\\[" or (line.startswith("\\[") and _looks_like_tex(line[2:]))
 
 
 def _display_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

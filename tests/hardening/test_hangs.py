@@ -53,6 +53,19 @@ def test_pathological_markdown_builds_every_format_without_hanging(tmp_path: Pat
     assert (tmp_path / "build" / "pdf" / "01-nasty.pdf").is_file()
 
 
+def test_a_line_of_tens_of_thousands_of_tex_openings_is_checked_without_hanging(tmp_path: Path) -> None:
+    """Each ``\\[`` looked for its closing to the line's end, and then read the whole line again: 40,000
+    of them took minutes."""
+    module = tmp_path / "notes" / "01-tex"
+    module.mkdir(parents=True)
+    (module / "notes.md").write_text("# Tex\n\n- **Display:** " + "\\[" * 40_000 + "\n", encoding="utf-8")
+
+    checked = ccpkit("check", "--notes", "notes", cwd=tmp_path)
+
+    assert "Traceback" not in checked.stderr + checked.stdout
+    assert "1 card" in checked.stdout, checked.stdout
+
+
 def test_a_table_of_thousands_of_rows_grows_linearly(tmp_path: Path) -> None:
     rows = "".join(f"| row {n} | value {n} |\n" for n in range(3000))
     module = tmp_path / "notes" / "01-long"
