@@ -4351,22 +4351,23 @@ def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> li
 
 
 def _read_term(line: str) -> Term | None:
-    """A Japanese word, its reading in lenticular brackets and its meaning after a space (``食べる 【たべる】
-    to eat``), as dictionaries set them: the word and its reading the front, where no separator parts
-    them from the meaning. A reading is kana: a place and a news agency (``東京【共同】 …``) is a
-    dateline over a report."""
-    found = _WORD_READING_MEANING.fullmatch(line.strip()) if "\u3010" in line else None
+    """A Japanese word, its reading in lenticular or square brackets and its meaning after a space
+    (``食べる 【たべる】 to eat``, ``漢字 [かんじ] kanji`` as Anki decks write it), as dictionaries set
+    them: the word and its reading the front, where no separator parts them from the meaning. A reading
+    is kana: a place and a news agency (``東京【共同】 …``) is a dateline over a report."""
+    found = _WORD_READING_MEANING.fullmatch(line.strip()) if "\u3010" in line or "[" in line else None
     if found is None or not _JAPANESE_LETTER.search(found["word"]):
         return None
     return Term(found["front"], found["meaning"], separated=True)
 
 
 _WORD_READING_MEANING = regex(
-    r"(?P<front>(?P<word>[^\s\u3010\u3011]{1,20})[ \t]*\u3010[\u3040-\u30ff]+\u3011)"
+    r"(?P<front>(?P<word>[^\s\u3010\u3011\[\]]{1,20})[ \t]*"
+    r"(?:\u3010[\u3040-\u30ff]+\u3011|\[[\u3040-\u30ff]+\]))"
     r"[ \t]+(?P<meaning>[^\W\d_][^\n]*)"
 )
-"""A word (a few letters: a dictionary's headword), its reading in kana in ``【】``, then words: the
-meaning."""
+"""A word (a few letters: a dictionary's headword), its reading in kana in ``【】`` or ``[]``, then words:
+the meaning."""
 _JAPANESE_LETTER = regex(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 

@@ -103,9 +103,13 @@ _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS)
 _TIGHT_EM_DASH = "(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
 """An em dash between two words with no spaces (``Basalt—a dark volcanic rock``), as American typography
 sets one."""
+_GLUED_DASH = "(?<=[\uff09\u3011])[\u2013\u2014] ?(?=\\S)|(?<=\\))[\u2013\u2014] (?=\\S)"
+"""An en or em dash right after a word's reading in brackets, no space between (``\u98df\u3079\u308b
+\uff08\u305f\u3079\u308b\uff09\u2013 to eat``), as Japanese input methods set it: the full-width
+bracket spaces it."""
 _PLAIN_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f](?:--|[=:\u2013\u2014-])[ \u00a0\u202f](?=\\S)"
-    f"|(?<=[^\\s:]):[ \\t]{{1,3}}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|{_TIGHT_EM_DASH}"
+    f"|(?<=[^\\s:]):[ \\t]{{1,3}}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|{_TIGHT_EM_DASH}|{_GLUED_DASH}"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em, hyphen, or ``--`` as typed for an em dash) between
 spaces, an em dash between words with no spaces (``Basalt—a dark volcanic rock``, as American
@@ -114,6 +118,7 @@ writes it between a word and its meaning; the space before may be a no-break one
 (and word processors for it) puts before a colon."""
 _UNCOLONED_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)|{_TIGHT_EM_DASH}"
+    f"|{_GLUED_DASH}"
 )
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
