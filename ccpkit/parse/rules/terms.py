@@ -1307,6 +1307,11 @@ def _outside_brackets(text: str, found: Iterable[re.Match[str]]) -> list[re.Matc
     return kept
 
 
+_BARE_ENDING = regex("(?<=, )-(?= [\u2013\u2014-] )")
+"""A hyphen after a comma, then a dash: a noun's plural with no ending (``das M\u00e4dchen, - \u2013
+girl``), one of the word's forms, parting nothing."""
+
+
 def plain_term(
     line: str, *, separators: Literal["any", "no colon", "arrows"] = "any", sentence_names: bool = False
 ) -> Term | None:
@@ -1337,6 +1342,7 @@ def _read_plain_term(
         return held
     line = line.rstrip(" \\")
     hidden = _hidden(line) if _MAY_HIDE.search(line) else line
+    hidden = _BARE_ENDING.sub("\u2010", hidden) if ", - " in hidden else hidden  # same length: cuts align
     cuts = _outside_brackets(hidden, _separators(hidden, separators))
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts:
@@ -1407,10 +1413,10 @@ _GOES_ON = regex(r"(?i)(?:but|and|or|so|yet|because|although|though|while|wherea
 """How a sentence goes on after a dash (``Nationalism mattered -- but less …``): no definition."""
 _GRAMMAR_NOTE = regex(
     r"(?i)(?:^|\s)\(?(?:\+\s*)?(?:akk|acc|dat|gen|nom|sb|sth|jdn|jdm|etw|qn|qch|pl|sg|adj|adv|vt|vi|inf|fam"
-    r"|coll)\.\)?$"
+    r"|coll)\.\)?$|,\s(?-i:[mfnc])\.$"
 )
-"""A vocabulary list's note of grammar ending a word (``warten auf + Akk.``, ``to lend sb.``): its full
-stop abbreviates, ending no sentence."""
+"""A vocabulary list's note of grammar ending a word (``warten auf + Akk.``, ``to lend sb.``, a noun's
+gender after its forms: ``puella, -ae, f.``): its full stop abbreviates, ending no sentence."""
 _BIDS = regex(r"(?i)translate|define|explain|conjugate|complete|name|give|describe|state|spell|solve")
 """A task's word before a colon, the task after it, then its answer after a dash."""
 
@@ -1433,7 +1439,7 @@ def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
     Kahneman`` is a reading list's)."""
     # `warten auf + Akk.`: two words and their case; `la finestra (pl. le finestre)`: two and a note
     words = len(_QUALIFIER.sub("", _GRAMMAR_NOTE.sub("", front)).split())
-    if words <= _DASHED_WORDS:
+    if words <= _DASHED_WORDS or _dictionary_forms(front, rest):
         return True
     # a meaning, or a phrase's translation in sentence case (`A table for two \u2013 Una mesa para dos`),
     # not an author's name (`\u2013 Daniel Kahneman`)
@@ -1446,6 +1452,28 @@ def _in_sentence_case(words: str) -> bool:
     phrase, where a name has more (``Alain de Botton``)."""
     first, *others = words.split()
     return first[:1].isupper() and bool(others) and not any(word[:1].isupper() for word in others)
+
+
+def _dictionary_forms(front: str, rest: str) -> bool:
+    """Whether ``front`` is a dictionary's entry: a word and its forms, parted by commas, with an ending
+    among them (``puella, -ae, f.``, ``das M\u00e4dchen, -``), or a verb's forms, one sharing its first
+    letters, over its meaning (``gehen, ging, ist gegangen \u2013 to go``), as vocabularies of Latin and
+    German list them. A list of things (``flour, sugar, eggs, butter \u2013 to taste``) has neither."""
+    head, comma, forms = front.partition(",")
+    if not comma or len(head.split()) > _ARTICLED_WORD or _SENTENCE_END.search(front):
+        return False
+    parts = [part.strip() for part in forms.split(",")]
+    if not all(0 < len(part.split()) <= _ARTICLED_WORD for part in parts):
+        return False
+    if any(part.startswith("-") for part in parts):
+        return True
+    stem = head.split()[-1][:2].casefold()
+    return rest.startswith("to ") and any(stem in part.split()[-1].casefold() for part in parts)
+
+
+_ARTICLED_WORD = 2
+"""The words of one form in a dictionary's entry: a word and its article or auxiliary (``der Hund``,
+``ist gegangen``)."""
 
 
 def _linked_term(
