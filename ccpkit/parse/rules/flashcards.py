@@ -64,6 +64,7 @@ from ccpkit.parse.rules.options import (
     instructs,
     may_end_with_particle,
     same_words,
+    speakers_take_turns,
     table_cells,
     unbolded,
     within_words,
@@ -2133,6 +2134,14 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     return taken - 1 + len(more), _Pair(front, back)
 
 
+def _dialogue(lines: Sequence[str]) -> bool:
+    """Speakers taking turns (``A: …``, ``B: …``, ``A: …``), none of them a question's label (``Q:``
+    over ``A:`` and again is a run of cards, the ``Q:``/``A:`` rule's)."""
+    return speakers_take_turns(lines) and not any(
+        _question_line(_unitalicised(line.strip())) for line in lines
+    )
+
+
 _ASKS_NOTHING_ALONE = regex(
     r"(?i)(?:(?:and|but)\s+)?(?:so what|really|how so|why not|what else|what now|what then|then what|and then"
     r"|why does (?:it|this|that) matter)\s*[?\uff1f]"
@@ -2385,6 +2394,8 @@ def _answered_within(node: Node) -> _Pair | None:
     lines = _marker_joined(_past_marker(lines))
     if lines and (_question_line(_unitalicised(lines[0])) or _card_front(lines[0])):
         return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
+    if _dialogue(lines):
+        return None  # `A: ¿Cómo estás?`, `B: Bien…`, `A: …`: a dialogue's speakers, no answer among them
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
     inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None

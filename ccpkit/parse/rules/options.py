@@ -1191,6 +1191,31 @@ def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None
     return match if last.loose and match["loose"].upper() == next_label(last.label) else None
 
 
+_SPEAKER = regex(r"(?:\*\*|__)?(?P<letter>[A-Z])(?:\*\*|__)?:(?:\*\*|__)?\s+(?P<said>\S.*)")
+"""A line opening with one capital letter and its colon (``A: …``, ``**B:** …``): a speaker's, an
+option's or an answer's label."""
+_TURNS = 3
+_SPEAKERS = 2
+
+
+def speakers_take_turns(lines: Sequence[str]) -> bool:
+    """Lines that, from the first labelled one on, each open with one capital letter and a colon, three
+    or more, two letters taking turns (``A: ¿Cómo estás?``, ``B: Bien…``, ``A: Muy bien…``): a
+    dialogue's speakers, not a question's options (``A:``, ``B:``, ``C:`` run on) nor an answer to the
+    line above (``A: B``, a letter alone, answers the options above it)."""
+    turns = [_SPEAKER.match(line.strip()) for line in lines]
+    turns = turns[next((at for at, turn in enumerate(turns) if turn), len(turns)) :]
+    if len(turns) < _TURNS or not all(turns) or any(_lone_letter(turn["said"]) for turn in turns if turn):
+        return False
+    letters = [turn["letter"] for turn in turns if turn]
+    return len(set(letters)) == _SPEAKERS and all(one != two for one, two in itertools.pairwise(letters))
+
+
+def _lone_letter(said: str) -> bool:
+    """Whether a line's words after its label are a letter alone (``A: B``, ``A: **C**``): an answer."""
+    return len(said.strip(" .*_`")) == 1
+
+
 def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None:
     """``line``'s number when it opens the next numbered option after ``options`` (``1:`` first)."""
     match = _NUMBERED_ITEM.match(line)
@@ -1249,6 +1274,8 @@ def _lettered_items(
         first = _letter_out_of_code(first)
         match = _lettered(first, options) or _numbered_item(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
+            if speakers_take_turns([_first_inline(item) or "" for item in node.children]):
+                return None  # `- A: ¿Cómo estás?`, `- B: …`, `- A: …`: a dialogue, printed as written
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
             return options, tuple(_unmarked(line) for line in tail.split("\n")), False
         if match is None:
@@ -1463,8 +1490,8 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         lines = parted
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
-    if start is None:
-        return None
+    if start is None or speakers_take_turns(lines[start:]):
+        return None  # `A: …`, `B: …`, `A: …`: a dialogue, printed as written
     options: list[DraftOption] = []
     texts: list[list[str]] = []
     end = len(lines)
