@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ccpkit.model import MAX_CLOZE
 from ccpkit.regex import regex
 
 _TOKEN = regex(
@@ -75,7 +76,6 @@ def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
     return tuple(found)
 
 
-MAX_CLOZE = 500
 """Anki makes cards for c1 to c500; a higher number shares c500's card (or none, past 65,535)."""
 
 

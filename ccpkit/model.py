@@ -7,6 +7,7 @@ compared freely; constructors check the invariants an exporter relies on and rai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -17,6 +18,11 @@ Kind = Literal["card", "table", "mcq", "cloze"]
 
 class ModelError(ValueError):
     """A value breaks one of the model's invariants."""
+
+
+MAX_CLOZE = 500
+"""Anki's last cloze card number."""
+_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 
 
 def _require(condition: bool, message: str) -> None:
@@ -170,6 +176,11 @@ class Cloze(_Item):
         _Item.__post_init__(self)
         _require_text(self.text, f"text of cloze {self.id}")
         _require("{{c" in self.text, f"cloze {self.id} hides nothing: mark a part with {{{{c1::…}}}}")
+        numbers = [int(number) for number in _CLOZE_NUMBER.findall(self.text)]
+        _require(
+            all(0 < number <= MAX_CLOZE for number in numbers),
+            f"cloze {self.id} numbers a card Anki has not (c1 to c{MAX_CLOZE})",
+        )
 
 
 Item = Card | ComparisonTable | MCQ | Cloze

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, ModelError, Module, Option, SourceLocation
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, ModelError, Module, Option, SourceLocation
 from tests.conftest import at, sample_deck
 
 
@@ -35,6 +35,23 @@ def test_items_are_frozen() -> None:
     card = sample_deck().cards[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         card.front = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("number", ["0", "501", "99999999999999999999"])
+def test_a_cloze_numbers_only_cards_anki_has(number: str) -> None:
+    """Anki's cloze cards run c1 to c500: a number past them would be a card no collection can hold
+    (a row SQLite refuses, as a huge one did)."""
+    with pytest.raises(ModelError, match="c1 to c500"):
+        Cloze(
+            id="m/cloze/x",
+            module="m",
+            source=at("m/x.md", 1),
+            text=f"Water boils at {{{{c{number}::100 °C}}}}.",
+        )
+
+
+def test_a_cloze_may_number_its_last_card_500() -> None:
+    assert Cloze(id="m/cloze/x", module="m", source=at("m/x.md", 1), text="{{c500::Last}} one").text
 
 
 def test_mcq_needs_two_options() -> None:
