@@ -505,8 +505,6 @@ def _list_cards(
     items = [item for item in node.children if not ctx.is_claimed(item)]
     said = [item for item in items if item.children and not ctx.is_claimed(item.children[0])]  # (a Q/A's)
     phrases = [_phrase(item) for item in said] if _titled(ctx, section, _PHRASES_TITLE) else []
-    if not phrases or not all(phrases):  # untitled: sentences translated after a dash (`- Ich bin müde. — …`)
-        phrases = _sentence_pairs(said)
     if len(phrases) >= _GLOSSARY_TERMS and all(phrases):  # `- No entiendo. — I don't understand.`
         for item, phrase in zip(said, phrases, strict=True):
             if phrase is not None:
@@ -2765,51 +2763,6 @@ def _phrase(item: Node) -> tuple[str, str] | None:
         return None
     bold = BOLD_TEXT.fullmatch(parts[0])  # `**No entiendo.** — …`: the phrase's words
     return (bold["inner"].strip() if bold else parts[0]), parts[1]
-
-
-def _sentence_pairs(items: Sequence[Node]) -> list[tuple[str, str] | None]:
-    """Each item's sentence and its translation after a dash (``Ich habe Hunger. — I am hungry.``),
-    where every item is one: each side ended by the same stop and opened in the same case, and no word
-    of a sentence on a translation, as two languages share none (``We met at noon. — Late, as usual.``
-    is one language's remark); else none."""
-    pairs = [_sentence_pair(item) for item in items]
-    if not pairs or not all(pairs):
-        return []
-    fronts = {word for pair in pairs if pair for word in _WORDS.findall(pair[0].casefold())}
-    backs = {word for pair in pairs if pair for word in _WORDS.findall(pair[1].casefold())}
-    return [] if fronts & backs else pairs
-
-
-def _sentence_pair(item: Node) -> tuple[str, str] | None:
-    """An item's sentence, ended by its stop, and its translation after a spaced dash, ended by the same
-    stop and opened in the same case (a script without case opens in any); a sentence in italics is
-    read without them (``*Petit à petit, l'oiseau fait son nid.* — Little by little …``)."""
-    words = item_words(item)
-    found = _SENTENCE_AND_TRANSLATION.fullmatch(words) if words and "\n" not in words else None
-    if found is None:
-        return None
-    front, back = found["front"].strip(), found["back"].strip()
-    italic = WHOLLY_ITALIC.fullmatch(front)
-    front = italic["inner"] if italic else front
-    stops = {side[-1:].translate(_FULL_WIDTH_STOPS) for side in (front, back)}
-    cases = {_first_cased(side).isupper() for side in (front, back) if _first_cased(side)}
-    return (front, back) if len(stops) == 1 and stops <= set(".!?") and len(cases) <= 1 else None
-
-
-def _first_cased(text: str) -> str:
-    """The first letter of ``text`` that has a case, if it opens with one: none for a script without."""
-    letter = next((char for char in text if char.isalpha()), "")
-    return letter if letter.lower() != letter.upper() else ""
-
-
-_SENTENCE_AND_TRANSLATION = regex(
-    r"(?P<front>[^\n\u2013\u2014]*[.!?\u3002\uff1f\uff01][*_]?)[ \t]*[\u2013\u2014][ \t]+"
-    r"(?P<back>[^\s\u2013\u2014][^\n\u2013\u2014]*)"
-)
-"""A sentence ended by its stop (in italics maybe), an en or em dash, and another sentence: no other dash
-in either."""
-_FULL_WIDTH_STOPS = str.maketrans("\u3002\uff1f\uff01", ".?!")
-_WORDS = regex(r"[^\W\d_]+")
 
 
 def titles_phrases(ctx: Context, section: tuple[str, ...]) -> bool:
