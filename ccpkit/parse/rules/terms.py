@@ -1441,17 +1441,8 @@ def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
     words = len(_QUALIFIER.sub("", _GRAMMAR_NOTE.sub("", front)).split())
     if words <= _DASHED_WORDS or _dictionary_forms(front, rest):
         return True
-    # a meaning, or a phrase's translation in sentence case (`A table for two \u2013 Una mesa para dos`),
-    # not an author's name (`\u2013 Daniel Kahneman`)
-    glossed = len(rest.split()) <= GLOSS_WORDS and (rest[:1].islower() or _in_sentence_case(rest))
+    glossed = len(rest.split()) <= GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
     return among_names and words <= _GLOSSED_WORDS and glossed
-
-
-def _in_sentence_case(words: str) -> bool:
-    """Whether ``words`` are two or more with a capital only on the first (``Una mesa para dos``): a
-    phrase, where a name has more (``Alain de Botton``)."""
-    first, *others = words.split()
-    return first[:1].isupper() and bool(others) and not any(word[:1].isupper() for word in others)
 
 
 def _dictionary_forms(front: str, rest: str) -> bool:
