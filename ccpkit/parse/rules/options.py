@@ -1202,9 +1202,12 @@ def speakers_take_turns(lines: Sequence[str]) -> bool:
     """Lines that, from the first labelled one on, each open with one capital letter and a colon, three
     or more, two letters taking turns (``A: ¿Cómo estás?``, ``B: Bien…``, ``A: Muy bien…``): a
     dialogue's speakers, not a question's options (``A:``, ``B:``, ``C:`` run on) nor an answer to the
-    line above (``A: B``, a letter alone, answers the options above it)."""
+    line above (``A: B``, a letter alone, answers the options above it), nor lines under a question."""
     turns = [_SPEAKER.match(line.strip()) for line in lines]
-    turns = turns[next((at for at, turn in enumerate(turns) if turn), len(turns)) :]
+    first = next((at for at, turn in enumerate(turns) if turn), len(turns))
+    if any(line.strip().endswith("?") for line in lines[:first]):
+        return False  # `What did they say at Yalta?` over the lines: a question's, as before
+    turns = turns[first:]
     if len(turns) < _TURNS or not all(turns) or any(_lone_letter(turn["said"]) for turn in turns if turn):
         return False
     letters = [turn["letter"] for turn in turns if turn]
@@ -1490,7 +1493,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         lines = parted
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
-    if start is None or speakers_take_turns(lines[start:]):
+    if start is None or speakers_take_turns(lines):
         return None  # `A: …`, `B: …`, `A: …`: a dialogue, printed as written
     options: list[DraftOption] = []
     texts: list[list[str]] = []

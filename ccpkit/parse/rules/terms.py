@@ -103,10 +103,10 @@ _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS)
 _TIGHT_EM_DASH = "(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
 """An em dash between two words with no spaces (``Basalt—a dark volcanic rock``), as American typography
 sets one."""
-_GLUED_DASH = "(?<=[\uff09\u3011])[\u2013\u2014] ?(?=\\S)|(?<=\\))[\u2013\u2014] (?=\\S)"
+_GLUED_DASH = "(?<=[\uff09\u3011])[\u2013\u2014] ?(?=\\S)|(?<=[\u3041-\u30ff]\\))[\u2013\u2014] (?=\\S)"
 """An en or em dash right after a word's reading in brackets, no space between (``\u98df\u3079\u308b
 \uff08\u305f\u3079\u308b\uff09\u2013 to eat``), as Japanese input methods set it: the full-width
-bracket spaces it."""
+bracket spaces it; a plain one only round kana (``(see chart)\u2013 up 10%`` is an aside in prose)."""
 _PLAIN_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f](?:--|[=:\u2013\u2014-])[ \u00a0\u202f](?=\\S)"
     f"|(?<=[^\\s:]):[ \\t]{{1,3}}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|{_TIGHT_EM_DASH}|{_GLUED_DASH}"
