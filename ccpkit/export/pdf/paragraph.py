@@ -81,6 +81,8 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         the lines above and below). Text in a CJK font, which has no spaces, breaks between any two
         characters (``cjk_lines``): breaking at spaces only, a line of it ran off the column."""
         laid = self._break_cjk(width) if _sets_cjk(self.frags) else super().breakLines(width)
+        if laid.kind == 1 and len(laid.lines) > 1 and _only_a_break(laid.lines[0]):
+            laid.lines = laid.lines[1:]  # a part a split made, opening on the line break ending the last
         if laid.kind == 1 and any(getattr(piece, "rise", 0) for line in laid.lines for piece in line.words):
             self.autoLeading = "max"  # each line as tall as its ascent and descent say (set below)
             for line in laid.lines:
@@ -205,6 +207,15 @@ def _upright(face: str) -> str | None:
 
 def _sets_cjk(frags: Any) -> bool:
     return any(getattr(frag, "fontName", None) in cjk.FACES for frag in frags)
+
+
+def _only_a_break(line: Any) -> bool:
+    """Whether a laid-out line holds nothing but a line break: how the part after a column break
+    opens when a long word was broken there, and which reportlab cannot split again (an
+    ``IndexError`` on a paragraph of thousands of characters with no space)."""
+    return bool(getattr(line, "lineBreak", False)) and not any(
+        getattr(word, "text", "") for word in getattr(line, "words", ())
+    )
 
 
 @dataclass(slots=True)

@@ -294,6 +294,21 @@ def test_placeholders_and_long_words_break_whole_or_with_a_hyphen(tmp_path: Path
     assert all(piece.endswith("-") for piece in pieces[:-1]) and len(pieces) > 1
 
 
+def test_a_word_longer_than_a_column_breaks_over_several_columns_of_the_course(tmp_path: Path) -> None:
+    """A word thousands of characters long goes on over columns and pages: the part after a column
+    break opened on the line break ending the last, which reportlab could not split again (an
+    ``IndexError`` ended the build)."""
+    word = "\\[" * 8_000  # escaped brackets, as a web clipper writes them: one long word of `[`
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        f"# Cram Sheet\n\n- **Display:** {word}\n", encoding="utf-8"
+    )
+
+    course = text(build(parse_notes(tmp_path).deck).files["pdf/course.pdf"])
+
+    assert squashed(course).count("[") >= 8_000
+
+
 def test_a_hebrew_title_in_the_course_contents_keeps_its_dot_leaders_to_its_page(tmp_path: Path) -> None:
     """The contents lead every title to its page number with dots, a Hebrew one too: set flush right
     it lost them and stood apart from the other lines."""
