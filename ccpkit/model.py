@@ -23,6 +23,8 @@ class ModelError(ValueError):
 MAX_CLOZE = 500
 """Anki's last cloze card number."""
 _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
+"""Code in the text, shown as written (`` `{{c0::x}}` `` teaches the syntax): no cloze of its own."""
 
 
 def _require(condition: bool, message: str) -> None:
@@ -177,6 +179,8 @@ class Cloze(_Item):
         _require_text(self.text, f"text of cloze {self.id}")
         _require("{{c" in self.text, f"cloze {self.id} hides nothing: mark a part with {{{{c1::…}}}}")
         numbers = [int(number) for number in _CLOZE_NUMBER.findall(self.text)]
+        if not all(0 < number <= MAX_CLOZE for number in numbers):  # rare: is it shown as code?
+            numbers = [int(number) for number in _CLOZE_NUMBER.findall(_CODE_SPAN.sub("", self.text))]
         _require(
             all(0 < number <= MAX_CLOZE for number in numbers),
             f"cloze {self.id} numbers a card Anki has not (c1 to c{MAX_CLOZE})",

@@ -50,6 +50,12 @@ def test_a_cloze_numbers_only_cards_anki_has(number: str) -> None:
         )
 
 
+def test_a_cloze_may_show_any_number_as_code() -> None:
+    """Notes teaching Anki's syntax show ``{{c0::…}}`` in code, which hides nothing."""
+    text = "In Anki, {{c1::a cloze}} is written `{{c1::text}}`; there is no `{{c0::text}}` card."
+    assert Cloze(id="m/cloze/x", module="m", source=at("m/x.md", 1), text=text).text == text
+
+
 def test_a_cloze_may_number_its_last_card_500() -> None:
     assert Cloze(id="m/cloze/x", module="m", source=at("m/x.md", 1), text="{{c500::Last}} one").text
 

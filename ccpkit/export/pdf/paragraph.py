@@ -60,10 +60,12 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     """The markup as made, if a line of it may be code or a word longer than a line; folded anew
     for each width."""
     _checked = False
+    _split_part = False
 
     def _setup(self, text: Any, style: Any, bullet_text: Any, frags: Any, cleaner: Any) -> None:
         """reportlab's parse, then Arabic in italics upright (see ``upright_where_italics_lack``)."""
         super()._setup(text, style, bullet_text, frags, cleaner)
+        self._split_part = frags is not None  # a part a split made, from the whole's laid-out words
         if frags is None:
             self.frags = upright_where_italics_lack(self.frags)
 
@@ -81,7 +83,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         the lines above and below). Text in a CJK font, which has no spaces, breaks between any two
         characters (``cjk_lines``): breaking at spaces only, a line of it ran off the column."""
         laid = self._break_cjk(width) if _sets_cjk(self.frags) else super().breakLines(width)
-        if laid.kind == 1 and len(laid.lines) > 1 and _only_a_break(laid.lines[0]):
+        if self._split_part and laid.kind == 1 and len(laid.lines) > 1 and _only_a_break(laid.lines[0]):
             laid.lines = laid.lines[1:]  # a part a split made, opening on the line break ending the last
         if laid.kind == 1 and any(getattr(piece, "rise", 0) for line in laid.lines for piece in line.words):
             self.autoLeading = "max"  # each line as tall as its ascent and descent say (set below)
@@ -214,7 +216,7 @@ def _only_a_break(line: Any) -> bool:
     opens when a long word was broken there, and which reportlab cannot split again (an
     ``IndexError`` on a paragraph of thousands of characters with no space)."""
     return bool(getattr(line, "lineBreak", False)) and not any(
-        getattr(word, "text", "") for word in getattr(line, "words", ())
+        getattr(word, "text", "") or getattr(word, "cbDefn", None) for word in getattr(line, "words", ())
     )
 
 

@@ -21,14 +21,9 @@ from ccpkit.parse.rules.questions import item_numbers, stem_number
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_ANSWERS_ABROAD = (
-    r"l[\u00f6o]sungen|antworten|respuestas|soluciones|r[\u00e9e]ponses|corrig[\u00e9e]s?|risposte|soluzioni"
-    r"|respostas|solu[\u00e7c][\u00f5o]es|\u043e\u0442\u0432\u0435\u0442\u044b|odpowiedzi|rozwi[\u0105a]zania|antwoorden|oplossingen"
-)
-"""The plural words for answers that title a language course's key (``### Lösungen``, ``## Soluciones``)."""
 _ANSWERS_TITLE = regex(
     r"(?i)^(?:[^\w\s]+\s*)?(?:[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+)?(?:[\w&'-]+\s+){0,3}"
-    rf"(?:answers|answer\s+key|solutions|{MARKING_KEY}|{_ANSWERS_ABROAD})(?:\s+to\s+[^:\n]+)?\s*:?$"
+    rf"(?:answers|answer\s+key|solutions|{MARKING_KEY})(?:\s+to\s+[^:\n]+)?\s*:?$"
 )
 """A title that names answers and nothing else: ``Answers``, ``🔑 Answer key``, ``Suggested answers``,
 ``Answers to the review questions``, ``Appendix A: Solutions`` (not ``Answer any two`` or ``Solutions
@@ -96,10 +91,10 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             question, text, section = found
             answered.add(number)
             ctx.claim(question, *question.children)
+            text = _without_its_answer(text, answer)
             if judged:
                 yield _judgement(ctx, question, text, section, judged, answer)
                 continue
-            text = _without_its_answer(text, answer)
             if text.startswith(TO_JUDGE):
                 answer = verdict_in_words(answer)
             fields = ctx.common("card", text, question, section)
