@@ -1572,13 +1572,15 @@ def _definition_phrase(text: str) -> bool:
     return _IS_WORD.search(main) is None
 
 
-_NOTE_METADATA = regex(r"#[\w/-]+|\[\[[^\[\]\n]*\]\]|(?m:^[\w -]{1,30}::?[ \t]*)")
+_WIKI_LINK = r"\[\[[^\[\]\n]*\]\]"
+_NOTE_METADATA = regex(rf"#[\w/-]+|{_WIKI_LINK}|(?m:^[\w -]{{1,30}}::?[ \t]*)")
 """What a note keeps about itself: tags (``#economics``), links (``[[Scarcity]]``) and the labels over
 them (``Related:``, ``up::``)."""
-_NOTE_LINKS = regex(r"\[\[[^\[\]\n]*\]\]|(?:^|\s)#[^\W\d_][\w/-]*|^[\w -]{1,30}::", re.M)
+_LINK_FIELD = r"^[\w -]{1,30}::"
+_NOTE_LINKS = regex(rf"{_WIKI_LINK}|(?:^|\s)#[^\W\d_][\w/-]*|{_LINK_FIELD}", re.M)
 """What ties a note of one concept to others (links, tags, ``up::`` fields): a title over a bare phrase
 is a concept's only in such a note (``# Ideas`` over ``A better way to sort the spice rack.`` is not)."""
-_NOTE_LINKS_UNTAGGED = regex(r"\[\[[^\[\]\n]*\]\]|^[\w -]{1,30}::", re.M)
+_NOTE_LINKS_UNTAGGED = regex(rf"{_WIKI_LINK}|{_LINK_FIELD}", re.M)
 """A journal's note's links (its tags say when it was written, not what it ties to)."""
 _JOURNAL_TAG = regex(r"(?i)(?:^|\s)#(?:journal|diary|daily|dailies|log|logbook|reflections?)\b")
 """A tag that files a note as a day's entry (``#journal``, ``#daily``): no concept's note."""

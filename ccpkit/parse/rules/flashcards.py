@@ -1004,7 +1004,7 @@ def _judged_below(paragraph: Node, section: tuple[str, ...]) -> bool:
     return judged_in_the_titles_words(paragraph.children[0].content.split("\n"), section)
 
 
-_JUDGE_LABEL = regex(r"(?i)\A(?:true\s*(?:or|/)\s*false|t\s*/\s*f)\s*[:?]\s*")
+_JUDGE_LABEL = regex(rf"(?i)\A{_TRUE_OR_FALSE}\s*[:?]\s*")
 """A statement's own label asking to judge it (``True or False: …``), which its card's front has already."""
 _STATEMENT_LETTER = regex(r"\A(?:\(?[A-Za-z]\)|[a-z]\.)[ \t]+")
 """A letter opening a statement to judge (``a) …``, ``(b) …``, ``c. …``): its place in the list, not
