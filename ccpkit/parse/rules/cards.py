@@ -1227,8 +1227,16 @@ def _describes_heading(node: Node) -> bool:
     for item in node.children:
         term = _item_term(item)
         if term is not None:
-            return term.is_label
+            return term.is_label and not _defines_a_label_word(term)
     return False
+
+
+def _defines_a_label_word(term: Term) -> bool:
+    """Whether an aside's label that a subject names a term by as often says what that term is (a
+    programming glossary's ``**Exception:** an event that …``, not ``**Exception:** after *weil* …``):
+    a term. Attribute labels (``**Scope:** A VPC spans …``) keep describing the heading."""
+    front = term.front.strip().lower()
+    return is_aside(front) and front in NAMES_TOO and _says_what_it_is(term.rest)
 
 
 def _stresses(term: Term) -> bool:

@@ -24,12 +24,16 @@ ASIDES = frozenset(
         "key takeaway", "key takeaways", "main idea", "memory trick", "mnemonic", "note", "notes",
         "pro tip", "remember", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "warning",
         "watch out", "did you know", "did you know?", "fun fact", "fun facts", "common misconception",
-        "common misconceptions", "in the real world", "in real life",
+        "common misconceptions", "in the real world", "in real life", "rule", "rules", "exception",
+        "exceptions", "rule of thumb", "golden rule", "hints", "warnings", "reminder", "reminders",
+        "takeaways", "mnemonics", "nb", "n.b.", "side note", "sidenote",
     }
     | {  # as French, Spanish, Portuguese, Italian and German notes write them
         "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
         "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
         "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
+        "règle", "règles", "regla", "reglas", "excepción", "excepciones", "regra", "regras", "exceção",
+        "exceções", "regola", "regole", "eccezione", "eccezioni", "regel", "regeln", "ausnahme", "ausnahmen",
     }
 )  # fmt: skip
 """Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
@@ -63,10 +67,13 @@ SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's)|us
 """Words of someone speaking (``I``, ``we``, ``let's``; ``us`` but not ``US``), which a definition or
 an answer to study does not use: a chat's, a meeting's or a lecture's."""
 NAMES_TOO = frozenset(
-    {"action", "feature", "flow", "function", "impact", "result", "scope", "solution", "type"}
-)
+    {
+        "action", "exception", "feature", "flow", "function", "impact", "result", "rule", "scope", "solution",
+        "type",
+    }
+)  # fmt: skip
 """Labels that a subject names a term by as often: a chemistry glossary's ``**Solution**``, a programming
-one's ``**Function**``."""
+one's ``**Function**``, a law one's ``**Exception**``."""
 
 _ARROWS = (
     "-->",
