@@ -288,6 +288,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             and _is_label_paragraph(block.node)
             and not (announces(block.node) and only_asides(block.node.children[0].content))
             and not _a_facet(glossary_paragraphs.get(id(block.node)))  # `**Examples**: …` among facets
+            and not _named_by_label(glossary_paragraphs.get(id(block.node)))  # `**Exception:** an event …`
         ):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -3112,7 +3113,9 @@ def _line_cards(
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     terms = [(offset, term) for offset, term in terms if not _PLACE_IN_A_SERIES.fullmatch(term.front)]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
-    if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
+    read = glossary_paragraphs.get(id(paragraph))  # `**Note:** a musical sound …` among terms: one of them
+    stressed = len(lines) == 1 and not listed and terms and _stresses(terms[0][1])
+    if stressed and not (terms[0][1] is read and _named_by_label(read)):
         return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
     if len(lines) == 1 and not listed and terms and _STATES.search(terms[0][1].front):
         return  # `The overall equation is 6CO₂ + … → …` alone: a sentence holding an arrow, no name
@@ -3242,7 +3245,10 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
             continue
         if (
             block is not None
-            and (_one_line(ctx, block.node) or (run and _aside_alone(ctx, block.node)))
+            and (
+                _one_line(ctx, block.node)
+                or (_aside_alone(ctx, block.node) and (run or _term_alone(block.node)))
+            )
             and not _in_a_key(block)
             and not announces(block.node)
         ):
@@ -3567,6 +3573,19 @@ def _aside_alone(ctx: Context, node: Node) -> bool:
     and breaks no run of them."""
     words = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else "\n"
     return "\n" not in words and aside_line(_plain_aside(words)) is not None
+
+
+def _named_by_label(term: Term | None) -> bool:
+    """Whether a glossary's paragraph read as a term is named by an aside's label (``**Exception:** an
+    event that …`` among ``**Traceback:** …``): a card of its own, not a remark on the heading."""
+    return term is not None and is_aside(term.front) and _names_a_term(term, opening=True)
+
+
+def _term_alone(node: Node) -> bool:
+    """Whether an aside's paragraph says what its label is as a glossary's term would (``**Exception:**
+    an event that …``): it may open a run of terms, where a remark has no term above it to be on."""
+    aside = aside_line(_plain_aside(node.children[0].content))
+    return aside is not None and _names_a_term(aside, opening=True)
 
 
 def _plain_aside(line: str) -> str:
@@ -4049,12 +4068,16 @@ def _glossary_lines(
     found = _glossary_terms(lines, colons=colons, run_in=run_in, nearly=nearly)
     if not found and (facets := _facet_lines(lines)):
         return facets
-    asides = {at: aside for at, line in enumerate(lines) if at and (aside := aside_line(line))}
-    if found or not asides or len(lines) - len(asides) < _GLOSSARY_TERMS:
+    labelled = {at: aside for at, line in enumerate(lines) if (aside := aside_line(line))}
+    termed = {at: aside for at, aside in labelled.items() if _names_a_term(aside, opening=not at)}
+    asides = {at: aside for at, aside in labelled.items() if at and at not in termed}
+    if found or not (asides or termed) or len(lines) - len(asides) - len(termed) < _GLOSSARY_TERMS:
         return found
-    kept = [at for at in range(len(lines)) if at not in asides]
+    kept = [at for at in range(len(lines)) if at not in asides and at not in termed]
     terms = _glossary_terms([lines[at] for at in kept], colons=colons, run_in=run_in, nearly=nearly)
-    placed = [(kept[offset], term) for offset, term in terms]
+    placed = sorted(
+        [(kept[offset], term) for offset, term in terms] + (list(termed.items()) if terms else [])
+    )
     named = _Names(term for _, term in placed)
     remarked: list[tuple[int, Term]] = []
     for index, (at, term) in enumerate(placed):
@@ -4066,6 +4089,19 @@ def _glossary_lines(
         ]
         remarked.append((at, replace(term, rest="\n\n".join([term.rest, *said])) if said else term))
     return remarked
+
+
+def _names_a_term(aside: Term, *, opening: bool) -> bool:
+    """Whether an aside's line among a glossary's lines is that glossary's term: a label a subject names
+    a term by as often, defined as a noun phrase (``**Exception:** an event that …``), as a list's is;
+    or, opening the lines, where it remarks on no term above, any label defined as a word is (``**Note:**
+    a musical sound of …``, not ``**Note:** the terms below come from …``)."""
+    defined = opening and _INDEFINITE.match(aside.rest) is not None and _says_what_it_is(aside.rest)
+    return defined or _defines_a_label_word(aside)
+
+
+_INDEFINITE = regex(r"(?i:an?)\s")
+"""How a definition of a word opens (``a musical sound …``, ``an event …``)."""
 
 
 def _facet_lines(lines: Sequence[str]) -> list[tuple[int, Term]]:
