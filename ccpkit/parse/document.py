@@ -1835,14 +1835,32 @@ def item_words(item: Node) -> str:
 def item_text(source: str) -> str:
     """A list item's Markdown without its marker; its other lines dedented to match, in columns, as
     Markdown reads a tab (Logseq indents its outlines with tabs: a child left behind a tab reads as
-    the words of the line above, and an outline prints as one run-on line)."""
+    the words of the line above, and an outline prints as one run-on line). Lines in a code fence keep
+    their tabs (a Makefile's); the others are indented as deep as in the note (``_reindented``)."""
     first, *rest = source.split("\n")
     found = LIST_MARKER.match(first)
     width = found.end() if found else 0
     lines = [first[width:]]
     columns = len(first[:width].expandtabs(_TAB_STOP))
-    lines += [_dedented(line, columns) for line in rest]
+    fence = ""
+    for line in rest:
+        fence, was = _code_fence_after(line.lstrip(" \t"), fence), fence
+        lines.append(_dedented(line, columns) if fence and was else _reindented(line, columns))
     return "\n".join(lines).strip()
+
+
+def _reindented(line: str, columns: int) -> str:
+    r"""``line`` less ``columns`` columns of indentation, indented as deep as it was in the note: a tab
+    left at another column reaches another stop (``  \t- child`` under ``- Parent`` is a child in
+    the note, its tab two columns wide; dedented to ``\t- child``, four, the child would read as
+    words run on after the parent), so such an indentation is written in spaces."""
+    dedented = _dedented(line, columns)
+    indent = len(line) - len(line.lstrip(" \t"))
+    deep = max(len(line[:indent].expandtabs(_TAB_STOP)) - columns, 0)
+    kept = len(dedented) - len(dedented.lstrip(" \t"))
+    if len(dedented[:kept].expandtabs(_TAB_STOP)) == deep:
+        return dedented
+    return " " * deep + line[indent:]
 
 
 _TAB_STOP = 4

@@ -392,9 +392,31 @@ def test_an_outline_indented_with_tabs_prints_nested_as_one_indented_with_spaces
         tmp_path / "spaces",
         "- Knots\n  - Bowline\n    - a fixed loop at the end of a rope\n  - Clove hitch\n",
     )
-    assert tabs == ["Knots\n  - Bowline\n  \t- a fixed loop at the end of a rope\n  - Clove hitch"]
+    assert tabs == ["Knots\n  - Bowline\n      - a fixed loop at the end of a rope\n  - Clove hitch"]
     assert spaces == ["Knots\n- Bowline\n  - a fixed loop at the end of a rope\n- Clove hitch"]
     assert [_rendered(text) for text in tabs] == [_rendered(text) for text in spaces]
+
+
+def test_an_outline_indented_with_spaces_and_tabs_mixed_prints_as_deep_as_in_the_note(tmp_path: Path) -> None:
+    """An editor that mixes them (``  \t- child``, ``\t\t - grandchild``) indents by Markdown's columns,
+    a tab to the next multiple of four: the children print nested as the same outline in spaces does,
+    not run on after their parent ("Cell - Nucleus - …"). One indented too deep for a child
+    (``\t  - …``, six columns under ``- …``) goes on the line above as it does in spaces."""
+    mixed = (
+        "- Cell\n  \t- Nucleus\n  \t\t- holds the DNA\n"
+        "- Virus\n\t- Capsid\n\t\t - a protein shell\n- Prion\n\t  - misfolded\n"
+    )
+    spaced = (
+        "- Cell\n    - Nucleus\n        - holds the DNA\n"
+        "- Virus\n    - Capsid\n         - a protein shell\n- Prion\n      - misfolded\n"
+    )
+    (tmp_path / "mixed").mkdir(), (tmp_path / "spaced").mkdir()
+    printed_mixed, printed_spaced = printed(tmp_path / "mixed", mixed), printed(tmp_path / "spaced", spaced)
+    assert [_rendered(text) for text in printed_mixed] == [_rendered(text) for text in printed_spaced]
+    assert "<li>holds the DNA" in _rendered(printed_mixed[0]) and "<li>a protein shell" in _rendered(
+        printed_mixed[1]
+    )
+    assert "<ul>" not in _rendered(printed_mixed[2])
 
 
 def test_a_tab_inside_an_items_code_stays_as_written(tmp_path: Path) -> None:
