@@ -2598,25 +2598,53 @@ def _dated(terms: Sequence[Term | None]) -> bool:
     are no dates (``53 - DNS`` beside ``443 - HTTPS``, ``0900\u20131030`` beside ``1100\u20131230``),
     where each card asks as it is written."""
     fronts = [term.front.strip("*_ ") for term in terms if term is not None]
-    return not any(
+    return not _bands(fronts) and not any(
         _NO_YEAR.fullmatch(front) or (_NUMBER_SPAN.fullmatch(front) and not _is_date(front))
         for front in fronts
+    )
+
+
+def _bands(fronts: Sequence[str]) -> bool:
+    """Whether a span starts one after the span before it ends (``1500\u20131600`` over
+    ``1601\u20131700``): bands of a number line (part numbers, prices, rooms), each asked as written,
+    where a timeline's periods share their boundary year (``1914\u20131918`` over ``1918\u20131939``)
+    or leave a gap."""
+    spans = [_span_years(front) if _NUMBER_SPAN.fullmatch(front) else None for front in fronts]
+    return any(
+        above is not None and below is not None and below[0] == above[1] + 1
+        for above, below in itertools.pairwise(spans)
     )
 
 
 def _is_date(text: str) -> bool:
     """Whether ``text`` is a date alone (``_DATE``), a span's end after its start (``1914\u201318``
     read in its start's century; before it in an era counted back, ``490\u2013479 BC``): a score
-    (``101\u201399``) or a range of pages or hours is no span of years."""
+    (``101\u201399``), a range of pages or hours, or one ending past ``_LAST_YEAR`` is no span of
+    years."""
     if _DATE.fullmatch(text) is None:
         return False
+    years = _span_years(text)
+    if years is None:
+        return True
+    start, end = years
+    return end < start if "BC" in text else start < end <= _LAST_YEAR
+
+
+def _span_years(text: str) -> tuple[int, int] | None:
+    """A span's first and last numbers, an end written short read in its start's century
+    (``1914\u201318``: 1914 and 1918); none where ``text`` holds no span."""
     span = _SPAN_ENDS.match(text)
     if span is None:
-        return True
+        return None
     start, end = int(span["start"]), int(span["end"])
     if len(span["end"]) < len(span["start"]):
         end += start - start % 10 ** len(span["end"])
-    return end < start if "BC" in text else end > start
+    return start, end
+
+
+_LAST_YEAR = 2100
+"""The latest year a span of years ends in: ``2000\u20132999`` or ``2001\u20133000`` numbers parts or
+prices, no years."""
 
 
 _SPAN_ENDS = regex(r"(?:c\.\s?)?(?P<start>\d{3,4})\D{1,6}?(?P<end>\d{2,4})")
