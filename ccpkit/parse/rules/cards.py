@@ -2598,21 +2598,9 @@ def _dated(terms: Sequence[Term | None]) -> bool:
     are no dates (``53 - DNS`` beside ``443 - HTTPS``, ``0900\u20131030`` beside ``1100\u20131230``),
     where each card asks as it is written."""
     fronts = [term.front.strip("*_ ") for term in terms if term is not None]
-    return not _bands(fronts) and not any(
+    return not any(
         _NO_YEAR.fullmatch(front) or (_NUMBER_SPAN.fullmatch(front) and not _is_date(front))
         for front in fronts
-    )
-
-
-def _bands(fronts: Sequence[str]) -> bool:
-    """Whether a span starts one after the span before it ends (``1500\u20131600`` over
-    ``1601\u20131700``): bands of a number line (part numbers, prices, rooms), each asked as written,
-    where a timeline's periods share their boundary year (``1914\u20131918`` over ``1918\u20131939``)
-    or leave a gap."""
-    spans = [_span_years(front) if _NUMBER_SPAN.fullmatch(front) else None for front in fronts]
-    return any(
-        above is not None and below is not None and below[0] == above[1] + 1
-        for above, below in itertools.pairwise(spans)
     )
 
 
