@@ -8,10 +8,9 @@ import _sre  # type: ignore[import-not-found]  # re's C engine
 import contextlib
 import importlib.util
 import marshal
-import os
 import re
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any, AnyStr, cast
 
@@ -83,7 +82,7 @@ def _compile(source: str | bytes, flags: int) -> re.Pattern[Any]:
         _cache = _read_cache()
     key = (source, flags)
     if key not in _cache:
-        _cache.update(_compiled_declared(_cache))
+        _cache.update(_code_of_declared(_cache))
         _write_cache(_cache)
     if key in _cache:
         try:
@@ -93,18 +92,18 @@ def _compile(source: str | bytes, flags: int) -> re.Pattern[Any]:
     return re.compile(source, flags)  # a mistaken pattern raises re.error
 
 
-def _compiled_declared(cache: dict[_Key, _Compiled]) -> dict[_Key, _Compiled]:
+def _code_of_declared(cache: dict[_Key, _Compiled]) -> dict[_Key, _Compiled]:
     """The code of each pattern declared so far that the cache lacks (a mistaken one has none)."""
     compiled = {}
     for pattern in _DECLARED:
         key = (pattern.pattern, pattern._flags)
         if key not in cache:
             with contextlib.suppress(re.error):
-                compiled[key] = _compiled(*key)
+                compiled[key] = _engine_code(*key)
     return compiled
 
 
-def _compiled(source: str | bytes, flags: int) -> _Compiled:
+def _engine_code(source: str | bytes, flags: int) -> _Compiled:
     """What ``re.compile`` passes ``_sre.compile`` (as ``re._compiler.compile`` does), in plain types."""
     parsed = _parser.parse(source, flags)
     state = parsed.state
@@ -125,14 +124,13 @@ def _read_cache() -> dict[_Key, _Compiled]:
 
 
 def _write_cache(cache: dict[_Key, _Compiled]) -> None:
-    """Write the cache whole, atomically (helpers may write it at once), unless Python writes no
-    bytecode or may not write here."""
+    """Write the cache whole (helpers may write it at once), unless Python writes no bytecode or may
+    not write here."""
     if sys.dont_write_bytecode:
         return
-    temporary = _CACHE_FILE.with_name(f"{_CACHE_FILE.name}.{os.getpid()}")
-    try:
-        _CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_ENGINE, cache)))
-        os.replace(temporary, _CACHE_FILE)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    from ccpkit.errors import WriteError
+    from ccpkit.write import write_lines_atomically
+
+    with contextlib.suppress(WriteError):
+        name, data = PurePosixPath(_CACHE_FILE.name), marshal.dumps((_ENGINE, cache))
+        write_lines_atomically(_CACHE_FILE.parent, name, (data,))
