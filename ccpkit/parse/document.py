@@ -26,6 +26,7 @@ from ccpkit.parse.card_wrappers import UNENDED, unended_card_starts
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
+from ccpkit.parse.facet_words import ABOUT_THE_ONE_ABOVE, FACETS, GENERIC_HEADINGS
 from ccpkit.parse.footnotes import SUPERSCRIPT_MARK, inline_footnotes, without_superscript_marks
 from ccpkit.parse.front_matter import FrontMatter, page_title, read_front_matter, title_block
 from ccpkit.parse.html_tables import list_lines, markdown_tables
@@ -1757,8 +1758,9 @@ def _blocks(root: Node) -> Iterator[Block]:
     path: list[tuple[int, str]] = []
     heading: Node | None = None
     titled = False
+    siblings: list[_Sibling] = []  # the headings read, down to the last one's level
     folded, before = 0, (path, heading)  # a heading in a `<details>` block heads its blocks alone
-    for node in root.children:
+    for index, node in enumerate(root.children):
         if node.type == "html_block" and "details" in node.content.lower():
             lowered = node.content.lower()
             depth = max(folded + lowered.count("<details") - lowered.count("</details"), 0)
@@ -1770,11 +1772,142 @@ def _blocks(root: Node) -> Iterator[Block]:
         elif node.type == "heading":
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
+            siblings = [sibling for sibling in siblings if sibling.level <= level]
             if level > 1 or titled:
-                path.append((level, title_of(node)))
+                title = title_of(node)
+                parent = path[-1][1] if path else ""
+                said = _said_below(root.children, index) if _names_a_facet(title) else ""
+                path += [
+                    (level, subject)
+                    for subject in [_subject_beside(title, level, siblings, parent, said)]
+                    if subject
+                ]
+                path.append((level, title))
+                siblings.append(_Sibling(level, title))
             titled = titled or level == 1
             heading = node
+        elif node.type == "paragraph" and siblings and siblings[-1].opening is None:
+            siblings[-1].opening = _inline_source(node)
+        if node.type != "heading" and siblings and siblings[-1].opening is None:
+            siblings[-1].opening = ""  # a heading's section opens with its first block, or with none
         yield Block(node, tuple(text for _, text in path), heading)
+
+
+def _said_below(blocks: Sequence[Node], index: int) -> str:
+    """The words of the blocks after ``blocks[index]`` up to the next heading: what a heading heads."""
+    below = itertools.takewhile(lambda node: node.type != "heading", blocks[index + 1 :])
+    return " ".join(inner.content for node in below for inner in node.walk() if inner.type == "inline")
+
+
+@dataclass(slots=True)
+class _Sibling:
+    """A heading read so far, with its level and the words its section opens with."""
+
+    level: int
+    title: str
+    opening: str | None = None
+
+
+def _subject_beside(title: str, level: int, siblings: Sequence[_Sibling], parent: str, said: str) -> str:
+    """The subject a heading that names a facet of one (``### Use cases``) is about when notes write it
+    beside its subject's heading rather than under it (``### Penicillin``, then ``### Uses``), which its
+    section path names, or its cards would read like every other subject's ``Use cases``: a heading of
+    its level above it that names no facet, back to a heading naming none (``## Summary``) or of a
+    higher level (none found: ""). Which one: the one its own words (``said``) name most fully, as
+    "Penicillin is taken …" says whose uses follow; "" when they name the heading over them all (the
+    ``Benefits`` of ``## Gateways`` after its ``### Tape gateway``); else the nearest, or the one a
+    sibling between them opens by naming (``### Dosing`` opening "Penicillin is given …" is about it),
+    as a student reads a facet after a detail of its subject."""
+    if level < 2 or not _names_a_facet(title):  # a file's later `# H1` is a note of its own
+        return ""
+    earlier = _subjects_before(level, siblings)
+    if not earlier:
+        return ""
+    named = _most_named([sibling.title for sibling in earlier] + [parent], said)
+    if named is not None:
+        return named if named != parent else ""
+    subject = earlier[0]
+    for sibling in earlier[1:]:
+        if not _opens_with_name(subject.opening or "", sibling.title):
+            break
+        subject = sibling
+    return subject.title
+
+
+def _subjects_before(level: int, siblings: Sequence[_Sibling]) -> list[_Sibling]:
+    """The headings of ``level`` above, nearest first, that name a subject: back to one of a higher
+    level or one that names none (``## Summary``), facets' headings passed over."""
+    found: list[_Sibling] = []
+    for sibling in reversed(siblings):
+        if sibling.level < level or _heading_words(sibling.title) in GENERIC_HEADINGS:
+            break
+        if not _names_a_facet(sibling.title):
+            found.append(sibling)
+    return found
+
+
+def _most_named(titles: Sequence[str], said: str) -> str | None:
+    """The title whose name ``said`` gives most fully (the most of its last words, then most often):
+    "Storage gateways keep …" names ``File storage gateways`` more than ``Tape gateway``; the first of
+    titles named alike; ``None`` when it names none."""
+    scores = [_named_score(title, said.casefold()) for title in titles]
+    best = max(scores, default=(0, 0))
+    return titles[scores.index(best)] if best > (0, 0) else None
+
+
+def _named_score(title: str, said: str) -> tuple[int, int]:
+    """How many of a title's last words ``said`` gives together (in any of its names), and how often."""
+    best = (0, 0)
+    for name in _names(title):
+        words = name.casefold().split()
+        for count in range(len(words), 0, -1):
+            tail = " ".join(words[-count:])
+            if len(tail) < _SHORTEST_NAME:
+                continue
+            times = len(regex(rf"(?<!\w){re.escape(tail)}(?!\w)").findall(said))
+            if times:
+                best = max(best, (count, times))
+                break
+    return best
+
+
+_SHORTEST_NAME = 3
+"""At least this many letters in the words that name a subject (``AI`` could be any word's)."""
+
+
+def _names(title: str) -> tuple[str, ...]:
+    """The names a heading gives its subject: its words, or a name and its short form in brackets
+    (``Amazon Relational Database Service (Amazon RDS)``)."""
+    found = _NAMED_IN_BRACKETS.fullmatch(title.strip())
+    return (title, found["name"], found["short"]) if found else (title,)
+
+
+def _heading_words(title: str) -> str:
+    return title.strip("*_ :").casefold()
+
+
+def _names_a_facet(title: str) -> bool:
+    """Whether a heading's words name a facet of a subject (``Use cases``, ``Key features``), not one
+    of its own nor the notes' (``Summary``, ``Overview``)."""
+    words = _heading_words(title)
+    return (words in FACETS or words in ABOUT_THE_ONE_ABOVE) and words not in GENERIC_HEADINGS
+
+
+def _opens_with_name(opening: str, title: str) -> bool:
+    """Whether a section's first words are a heading's name (``Amazon RDS supports …`` under ``Amazon
+    Relational Database Service (Amazon RDS)``), maybe after ``The``: the section is about it."""
+    words = _LEADING_THE.sub("", opening.lstrip("*_ ")).casefold()
+    return any(
+        words.startswith(name.strip().casefold())
+        and not words[len(name.strip()) : len(name.strip()) + 1].isalnum()
+        for name in _names(title)
+        if name.strip()
+    )
+
+
+_NAMED_IN_BRACKETS = regex(r"(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)")
+"""A heading that gives a name and its short form (``Amazon Relational Database Service (Amazon RDS)``)."""
+_LEADING_THE = regex(r"(?i)^the\s+")
 
 
 def _front_matter(root: Node) -> FrontMatter:

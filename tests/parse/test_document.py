@@ -92,3 +92,82 @@ def test_a_heading_in_a_folded_block_heads_that_block_alone() -> None:
     inside = next(block for block in doc.blocks if block.node.type == "paragraph")
     assert inside.section == ("Types", "Answer: A")
     assert doc.blocks[-1].section == ("Types",) and doc.blocks[-1].heading is doc.blocks[1].node
+
+
+def _heading_sections(text: str) -> dict[str, tuple[str, ...]]:
+    """Each heading's line, with the section path of the blocks under it."""
+    doc = parse_document("notes.md", text)
+    return {doc.lines[block.node.map[0]]: block.section for block in doc.blocks if block.node.map}
+
+
+def test_a_facet_heading_beside_its_subject_s_heading_is_read_under_it() -> None:
+    """``### Uses`` after ``### Penicillin`` is Penicillin's uses: the path names the subject, or
+    every drug's ``Uses`` would read alike; the next facet (``### Side effects``) is Penicillin's too,
+    and a new subject heading (``### Aspirin``) opens its own."""
+    text = (
+        "# Pharmacology\n\n## Antibiotics\n\n### Penicillin\n\nKills bacteria.\n\n### Uses\n\n- throat\n\n"
+        "### Side effects\n\n- rash\n\n### Aspirin\n\nThins blood.\n\n### Uses\n\n- pain\n"
+    )
+    sections = _heading_sections(text)
+    assert sections["### Penicillin"] == ("Antibiotics", "Penicillin")
+    assert sections["### Side effects"] == ("Antibiotics", "Penicillin", "Side effects")
+    doc = parse_document("notes.md", text)
+    assert doc.blocks[-1].section == ("Antibiotics", "Aspirin", "Uses")
+    uses = [
+        block.section
+        for block in doc.blocks
+        if block.node.type == "heading" and block.section[-1:] == ("Uses",)
+    ]
+    assert uses == [("Antibiotics", "Penicillin", "Uses"), ("Antibiotics", "Aspirin", "Uses")]
+
+
+def test_a_sibling_opening_with_the_subject_s_name_does_not_take_its_facets() -> None:
+    """``## Growth`` opening "Python lists grow …" is about lists: the ``## Use cases`` after it are
+    still the lists'; ``## Tuples``, opening with its own name, is a subject of its own."""
+    text = (
+        "## Python lists\n\nOrdered and mutable.\n\n### Performance\n\n- append is fast\n\n"
+        "## Growth\n\nPython lists grow by doubling.\n\n## Use cases\n\n- queues\n\n"
+        "## Tuples\n\nTuples are lists that never change, unlike Python lists.\n\n## Use cases\n\n- keys\n"
+    )
+    doc = parse_document("notes.md", text)
+    uses = [
+        block.section
+        for block in doc.blocks
+        if block.node.type == "heading" and block.section[-1:] == ("Use cases",)
+    ]
+    assert uses == [("Python lists", "Use cases"), ("Tuples", "Use cases")]
+    assert _heading_sections(text)["### Performance"] == ("Python lists", "Performance")
+
+
+def test_facet_headings_with_no_subject_beside_them_stay_as_written() -> None:
+    """After a heading that names no subject (``## Summary``), under a higher heading, or first at its
+    level, a facet heading has no subject; two subjects side by side stay side by side."""
+    text = (
+        "# Storage\n\n## Use cases\n\n- backups\n\n## Disks\n\n### Solid state\n\nFast.\n\n"
+        "### Hard disks\n\nCheap.\n\n## Benefits\n\n- cheap\n\n## Summary\n\nAll of it.\n\n"
+        "## Limitations\n\n- wear\n"
+    )
+    sections = _heading_sections(text)
+    assert sections["## Use cases"] == ("Use cases",)
+    assert sections["### Hard disks"] == ("Disks", "Hard disks")
+    assert sections["## Benefits"] == ("Disks", "Benefits")
+    assert sections["## Limitations"] == ("Limitations",)
+
+
+def test_a_facet_whose_words_name_a_subject_is_that_subject_s() -> None:
+    """A facet's own words say whose it is: ``Benefits`` saying "Sourdough …" after ``### Rye bread``
+    are the heading's over both (nothing added); saying "Rye …" after ``### Rye bread`` then
+    ``### Milling``, they are rye bread's."""
+    text = (
+        "## Sourdough\n\nBread raised by wild yeast.\n\n### Wheat loaves\n\nLight.\n\n"
+        "### Rye bread\n\nDense.\n\n"
+        "### Benefits\n\n- Sourdough keeps for a week.\n\n"
+        "## Grains\n\n### Rye bread\n\nDense and dark.\n\n### Milling\n\nStones grind the grain.\n\n"
+        "### Uses\n\n- Rye bread suits smoked fish.\n"
+    )
+    doc = parse_document("notes.md", text)
+    facets = [
+        block.section for block in doc.blocks if block.node.type == "heading" and len(block.section) > 1
+    ]
+    assert ("Sourdough", "Benefits") in facets
+    assert ("Grains", "Rye bread", "Uses") in facets

@@ -29,6 +29,9 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
+from ccpkit.parse.facet_words import ABOUT_THE_ONE_ABOVE as _ABOUT_THE_ONE_ABOVE
+from ccpkit.parse.facet_words import FACETS
+from ccpkit.parse.facet_words import GENERIC_HEADINGS as _GENERIC_HEADINGS
 from ccpkit.parse.inline_html import html_as_markdown
 from ccpkit.parse.references import outside_code
 from ccpkit.parse.rules.answers import (
@@ -43,7 +46,6 @@ from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
     DETERMINER,
-    FACETS,
     GLOSS_WORDS,
     NAMES_TOO,
     REFERS_BACK,
@@ -94,11 +96,6 @@ section whatever heading is over it. An address (``192.168.1.1``) or a longer nu
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
-_GENERIC_HEADINGS = frozenset(
-    {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
-    | {"tl;dr", "tldr", "at a glance", "quick facts", "in short", "highlights", "introduction"}
-)
-"""Headings that name no subject: labels under one describe the heading above it."""
 _EXAMPLE_HEADING = regex(
     r"(?i)(?:(?:a|an|another|worked|solved|sample|quick|simple|practice)\s+)?"
     r"(?:example|exercise|problem|calculation|demo)s?(?:\s+\d+(?:\.\d+)*)?\s*:?"
@@ -2527,7 +2524,7 @@ def _subject(ctx: Context, section: tuple[str, ...]) -> str:
     title over its ``## Key facts``); "" under a heading that names no one subject (``## Summary``)."""
     headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
     at = len(headings) - 1
-    while at and _heading_front(headings[at]).strip("*_ ").casefold() in _ABOUT_THE_ONE_ABOVE:
+    while at and _about_the_one_above(headings[at], under_a_section=at > 1):
         at -= 1  # `## Key facts` under `# Amazon EC2`: the facts of EC2
     title = headings[at]
     subject = _heading_front(title, headings[at - 1] if at > 1 else "")
@@ -2547,11 +2544,15 @@ def _subject(ctx: Context, section: tuple[str, ...]) -> str:
     return subject
 
 
-_ABOUT_THE_ONE_ABOVE = frozenset(
-    {"key facts", "facts", "quick facts", "at a glance", "overview", "details", "features", "key features"}
-)
-"""Headings under a subject's own that say what of it follows (``## Key facts`` under ``# Amazon EC2``):
-the facets under one are the subject's."""
+def _about_the_one_above(heading: str, *, under_a_section: bool) -> bool:
+    """Whether a heading says what of the subject over it follows (``## Key facts``), or names a facet
+    of a section's subject (``### Uses`` under ``### Penicillin``, as a section path reads a facet's
+    heading written beside its subject's); a facet's heading right under the file's title heads a
+    section of the file (``## Use cases`` of a whole cheat sheet), no facet of its title."""
+    words = _heading_front(heading).strip("*_ ").casefold()
+    return words in _ABOUT_THE_ONE_ABOVE or (under_a_section and words in FACETS)
+
+
 _NAMES_MEMBERS = regex(
     r"(?i)\b(?:factors|types|kinds|categories|classes|principles|pillars|steps|stages|phases|components"
     r"|elements|criteria|considerations|options)\b"

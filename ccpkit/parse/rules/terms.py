@@ -50,19 +50,6 @@ LABELS = ASIDES | frozenset(
 )  # fmt: skip
 """Attribute labels (the asides among them): they describe their parent (the bullet or heading above),
 never a card alone."""
-FACETS = frozenset(
-    {
-        "advantages", "adverse effects", "antidote", "applications", "benefits", "cause", "causes",
-        "complications", "cons", "contraindications", "cost", "costs", "definition", "diagnosis",
-        "disadvantages", "dose", "dosing", "drawbacks", "examples", "function", "how it works",
-        "indications", "interactions", "limitations", "limits", "management", "mechanism",
-        "mechanism of action", "monitoring", "performance", "pricing", "pros", "purpose", "reversal",
-        "risk factors", "risks", "scaling", "side effects", "signs", "structure", "symptoms", "treatment",
-        "use", "use case", "use cases", "uses",
-    }
-)  # fmt: skip
-"""Words that name a facet of a subject, not a thing of their own (``**Mechanism**: …``, ``**Side
-effects**: …``): a card so named asks about the heading it stands under, which must say which."""
 SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's)|us)\b")
 """Words of someone speaking (``I``, ``we``, ``let's``; ``us`` but not ``US``), which a definition or
 an answer to study does not use: a chat's, a meeting's or a lecture's."""
