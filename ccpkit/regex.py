@@ -54,9 +54,11 @@ class _OnFirstUse:
 
 
 def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
-    """``re.compile(source, flags)``, done when the pattern is first used. Its ``pattern`` is there at
-    once (to build other patterns from). It cannot be given to ``re``'s functions (call its methods),
-    and a match's ``re`` is the compiled pattern, not this: tell patterns apart by ``pattern``."""
+    """``re.compile(source, flags)``, done when the pattern is first used: for a module's patterns,
+    made as it loads (the cache keeps those; one made from values met while running belongs to
+    ``re``'s functions, which cache it themselves). Its ``pattern`` is there at once (to build other
+    patterns from). It cannot be given to ``re``'s functions (call its methods), and a match's ``re``
+    is the compiled pattern, not this: tell patterns apart by ``pattern``."""
     return cast("re.Pattern[AnyStr]", _OnFirstUse(source, int(flags)))
 
 

@@ -1,5 +1,6 @@
 """A pattern made with ``regex`` is compiled when first used, and then is the compiled pattern's equal."""
 
+import ast
 import importlib
 import marshal
 import pkgutil
@@ -140,3 +141,21 @@ def test_a_mistaken_pattern_fails_with_a_cache_too(cache_file: Path) -> None:
     regex(r"ok").search("ok")
     with pytest.raises(re.error):
         regex(r"[unclosed").search("a")
+
+
+def test_patterns_are_made_at_import_time() -> None:
+    """The cache holds the patterns modules make as they load; one made while running (from the notes'
+    words, say) would be compiled and the cache written again each time: ``re``'s functions are for those."""
+    made_in_functions = []
+    for path in Path(ccpkit.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                made_in_functions += [
+                    f"{path.name}:{call.lineno}"
+                    for call in ast.walk(function)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "regex"
+                ]
+    assert made_in_functions == []

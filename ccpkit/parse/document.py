@@ -1864,7 +1864,7 @@ def _named_score(title: str, said: str) -> tuple[int, int]:
             tail = " ".join(words[-count:])
             if len(tail) < _SHORTEST_NAME:
                 continue
-            times = len(regex(rf"(?<!\w){re.escape(tail)}(?!\w)").findall(said))
+            times = len(re.findall(rf"(?<!\w){re.escape(tail)}(?!\w)", said))  # re caches it
             if times:
                 best = max(best, (count, times))
                 break
