@@ -1758,7 +1758,7 @@ def _blocks(root: Node) -> Iterator[Block]:
     path: list[tuple[int, str]] = []
     heading: Node | None = None
     titled = False
-    siblings: list[_Sibling] = []  # the headings read, down to the last one's level
+    read: list[tuple[int, str]] = []  # the headings read, down to the last one's level
     folded, before = 0, (path, heading)  # a heading in a `<details>` block heads its blocks alone
     for index, node in enumerate(root.children):
         if node.type == "html_block" and "details" in node.content.lower():
@@ -1772,24 +1772,17 @@ def _blocks(root: Node) -> Iterator[Block]:
         elif node.type == "heading":
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
-            siblings = [sibling for sibling in siblings if sibling.level <= level]
+            read = [(lv, text) for lv, text in read if lv <= level]
             if level > 1 or titled:
                 title = title_of(node)
                 parent = path[-1][1] if path else ""
                 said = _said_below(root.children, index) if _names_a_facet(title) else ""
-                path += [
-                    (level, subject)
-                    for subject in [_subject_beside(title, level, siblings, parent, said)]
-                    if subject
-                ]
+                if subject := _subject_beside(title, level, read, parent, said):
+                    path.append((level, subject))
                 path.append((level, title))
-                siblings.append(_Sibling(level, title))
+                read.append((level, title))
             titled = titled or level == 1
             heading = node
-        elif node.type == "paragraph" and siblings and siblings[-1].opening is None:
-            siblings[-1].opening = _inline_source(node)
-        if node.type != "heading" and siblings and siblings[-1].opening is None:
-            siblings[-1].opening = ""  # a heading's section opens with its first block, or with none
         yield Block(node, tuple(text for _, text in path), heading)
 
 
@@ -1799,80 +1792,47 @@ def _said_below(blocks: Sequence[Node], index: int) -> str:
     return " ".join(inner.content for node in below for inner in node.walk() if inner.type == "inline")
 
 
-@dataclass(slots=True)
-class _Sibling:
-    """A heading read so far, with its level and the words its section opens with."""
-
-    level: int
-    title: str
-    opening: str | None = None
-
-
-def _subject_beside(title: str, level: int, siblings: Sequence[_Sibling], parent: str, said: str) -> str:
-    """The subject a heading that names a facet of one (``### Use cases``) is about when notes write it
+def _subject_beside(
+    title: str, level: int, earlier: Sequence[tuple[int, str]], parent: str, said: str
+) -> str:
+    """The subject a heading naming a facet of one (``### Use cases``) is about when notes write it
     beside its subject's heading rather than under it (``### Penicillin``, then ``### Uses``), which its
-    section path names, or its cards would read like every other subject's ``Use cases``: a heading of
-    its level above it that names no facet, back to a heading naming none (``## Summary``) or of a
-    higher level (none found: ""). Which one: the one its own words (``said``) name most fully, as
-    "Penicillin is taken …" says whose uses follow; "" when they name the heading over them all (the
-    ``Benefits`` of ``## Gateways`` after its ``### Tape gateway``); else the nearest, or the one a
-    sibling between them opens by naming (``### Dosing`` opening "Penicillin is given …" is about it),
-    as a student reads a facet after a detail of its subject."""
+    section path names, or its cards would read like every other subject's ``Use cases``: the one
+    heading of its level above it (back to one of a higher level or one naming none, ``## Summary``)
+    whose name its own words give, as "Uses of penicillin include …" does. None when they name none
+    of them, several, or the heading over them all: a facet of a chapter, of several subjects, or of
+    the section's own subject."""
     if level < 2 or not _names_a_facet(title):  # a file's later `# H1` is a note of its own
         return ""
-    earlier = _subjects_before(level, siblings)
-    if not earlier:
-        return ""
-    named = _most_named([sibling.title for sibling in earlier] + [parent], said)
-    if named is not None:
-        return named if named != parent else ""
-    subject = earlier[0]
-    for sibling in earlier[1:]:
-        if not _opens_with_name(subject.opening or "", sibling.title):
+    candidates = [parent]
+    for at, heading in reversed(earlier):
+        if at < level or _heading_words(heading) in GENERIC_HEADINGS:
             break
-        subject = sibling
-    return subject.title
+        if at == level and not _names_a_facet(heading):
+            candidates.append(heading)
+    named = [heading for heading in candidates if heading and _is_named(heading, said)]
+    return named[0] if len(named) == 1 and named[0] != parent else ""
 
 
-def _subjects_before(level: int, siblings: Sequence[_Sibling]) -> list[_Sibling]:
-    """The headings of ``level`` above, nearest first, that name a subject: back to one of a higher
-    level or one that names none (``## Summary``), facets' headings passed over."""
-    found: list[_Sibling] = []
-    for sibling in reversed(siblings):
-        if sibling.level < level or _heading_words(sibling.title) in GENERIC_HEADINGS:
-            break
-        if not _names_a_facet(sibling.title):
-            found.append(sibling)
-    return found
-
-
-def _most_named(titles: Sequence[str], said: str) -> str | None:
-    """The title whose name ``said`` gives most fully (the most of its last words, then most often):
-    "Storage gateways keep …" names ``File storage gateways`` more than ``Tape gateway``; the first of
-    titles named alike; ``None`` when it names none."""
-    scores = [_named_score(title, said.casefold()) for title in titles]
-    best = max(scores, default=(0, 0))
-    return titles[scores.index(best)] if best > (0, 0) else None
-
-
-def _named_score(title: str, said: str) -> tuple[int, int]:
-    """How many of a title's last words ``said`` gives together (in any of its names), and how often."""
-    best = (0, 0)
+def _is_named(title: str, said: str) -> bool:
+    """Whether ``said`` names a heading: by its words, its short form in brackets, or its last words
+    (``Aurora`` for ``Amazon Aurora``; one word only as written, capitalised, so ``service`` is no
+    ``Amazon Relational Database Service``)."""
     for name in _names(title):
-        words = name.casefold().split()
+        words = name.split()
         for count in range(len(words), 0, -1):
             tail = " ".join(words[-count:])
-            if len(tail) < _SHORTEST_NAME:
+            if count == 1 and (len(tail) < _SHORTEST_NAME or not tail[0].isupper()):
                 continue
-            times = len(re.findall(rf"(?<!\w){re.escape(tail)}(?!\w)", said))  # re caches it
-            if times:
-                best = max(best, (count, times))
-                break
-    return best
+            flags = re.IGNORECASE if count > 1 else 0
+            # not a longer name's first words (`S3 Glacier Instant Retrieval`); re caches the pattern
+            if re.search(rf"(?<!\w){re.escape(tail)}(?!\w)(?!(?-i:\s+[A-Z]))", said, flags):
+                return True
+    return False
 
 
 _SHORTEST_NAME = 3
-"""At least this many letters in the words that name a subject (``AI`` could be any word's)."""
+"""At least this many letters in a one-word name (``AI`` could be any word's)."""
 
 
 def _names(title: str) -> tuple[str, ...]:
@@ -1893,21 +1853,8 @@ def _names_a_facet(title: str) -> bool:
     return (words in FACETS or words in ABOUT_THE_ONE_ABOVE) and words not in GENERIC_HEADINGS
 
 
-def _opens_with_name(opening: str, title: str) -> bool:
-    """Whether a section's first words are a heading's name (``Amazon RDS supports …`` under ``Amazon
-    Relational Database Service (Amazon RDS)``), maybe after ``The``: the section is about it."""
-    words = _LEADING_THE.sub("", opening.lstrip("*_ ")).casefold()
-    return any(
-        words.startswith(name.strip().casefold())
-        and not words[len(name.strip()) : len(name.strip()) + 1].isalnum()
-        for name in _names(title)
-        if name.strip()
-    )
-
-
 _NAMED_IN_BRACKETS = regex(r"(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)")
 """A heading that gives a name and its short form (``Amazon Relational Database Service (Amazon RDS)``)."""
-_LEADING_THE = regex(r"(?i)^the\s+")
 
 
 def _front_matter(root: Node) -> FrontMatter:

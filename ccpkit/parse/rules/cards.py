@@ -2524,7 +2524,7 @@ def _subject(ctx: Context, section: tuple[str, ...]) -> str:
     title over its ``## Key facts``); "" under a heading that names no one subject (``## Summary``)."""
     headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
     at = len(headings) - 1
-    while at and _about_the_one_above(headings[at], under_a_section=at > 1):
+    while at and _heading_front(headings[at]).strip("*_ ").casefold() in _ABOUT_THE_ONE_ABOVE:
         at -= 1  # `## Key facts` under `# Amazon EC2`: the facts of EC2
     title = headings[at]
     subject = _heading_front(title, headings[at - 1] if at > 1 else "")
@@ -2542,15 +2542,6 @@ def _subject(ctx: Context, section: tuple[str, ...]) -> str:
     ):
         return ""
     return subject
-
-
-def _about_the_one_above(heading: str, *, under_a_section: bool) -> bool:
-    """Whether a heading says what of the subject over it follows (``## Key facts``), or names a facet
-    of a section's subject (``### Uses`` under ``### Penicillin``, as a section path reads a facet's
-    heading written beside its subject's); a facet's heading right under the file's title heads a
-    section of the file (``## Use cases`` of a whole cheat sheet), no facet of its title."""
-    words = _heading_front(heading).strip("*_ ").casefold()
-    return words in _ABOUT_THE_ONE_ABOVE or (under_a_section and words in FACETS)
 
 
 _NAMES_MEMBERS = regex(
