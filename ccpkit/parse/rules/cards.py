@@ -64,6 +64,7 @@ from ccpkit.parse.rules.terms import (
     is_aside,
     is_field_name,
     is_label,
+    is_statement,
     joined_terms,
     keeps_a_record,
     keys_a_record,
@@ -596,6 +597,8 @@ def _list_cards(
             )
         if labelled and pending is not None and term is not None and _all_facets(pending.term, term):
             labelled = False  # `**Mechanism**: …` then `**Examples**: …`: both the heading's, a card each
+        if labelled and term is not None and is_statement(term.front):
+            continue  # `- **Rule:** …` after `- **Acceptance:** …`: a statement, no fact of it; notes
         if pending is not None and labelled and term is not None and _of_another(term, pending.term, names):
             continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
         if (
@@ -3586,14 +3589,14 @@ def _aside_alone(ctx: Context, node: Node) -> bool:
 def _named_by_label(term: Term | None) -> bool:
     """Whether a glossary's paragraph read as a term is named by an aside's label (``**Exception:** an
     event that …`` among ``**Traceback:** …``): a card of its own, not a remark on the heading."""
-    return term is not None and is_aside(term.front) and _names_a_term(term, opening=True)
+    return term is not None and is_aside(term.front) and _defines_a_label_word(term)
 
 
 def _term_alone(node: Node) -> bool:
     """Whether an aside's paragraph says what its label is as a glossary's term would (``**Exception:**
     an event that …``): it may open a run of terms, where a remark has no term above it to be on."""
     aside = aside_line(_plain_aside(node.children[0].content))
-    return aside is not None and _names_a_term(aside, opening=True)
+    return aside is not None and _defines_a_label_word(aside)
 
 
 def _plain_aside(line: str) -> str:
@@ -4077,7 +4080,7 @@ def _glossary_lines(
     if not found and (facets := _facet_lines(lines)):
         return facets
     labelled = {at: aside for at, line in enumerate(lines) if (aside := aside_line(line))}
-    termed = {at: aside for at, aside in labelled.items() if _names_a_term(aside, opening=not at)}
+    termed = {at: aside for at, aside in labelled.items() if _defines_a_label_word(aside)}
     asides = {at: aside for at, aside in labelled.items() if at and at not in termed}
     if found or not (asides or termed) or len(lines) - len(asides) - len(termed) < _GLOSSARY_TERMS:
         return found
@@ -4093,23 +4096,12 @@ def _glossary_lines(
         said = [
             lines[line].strip()
             for line in range(at + 1, end)
-            if line in asides and not _of_another(asides[line], term, named)
+            if line in asides
+            and not is_statement(asides[line].front)
+            and not _of_another(asides[line], term, named)
         ]
         remarked.append((at, replace(term, rest="\n\n".join([term.rest, *said])) if said else term))
     return remarked
-
-
-def _names_a_term(aside: Term, *, opening: bool) -> bool:
-    """Whether an aside's line among a glossary's lines is that glossary's term: a label a subject names
-    a term by as often, defined as a noun phrase (``**Exception:** an event that …``), as a list's is;
-    or, opening the lines, where it remarks on no term above, any label defined as a word is (``**Note:**
-    a musical sound of …``, not ``**Note:** the terms below come from …``)."""
-    defined = opening and _INDEFINITE.match(aside.rest) is not None and _says_what_it_is(aside.rest)
-    return defined or _defines_a_label_word(aside)
-
-
-_INDEFINITE = regex(r"(?i:an?)\s")
-"""How a definition of a word opens (``a musical sound …``, ``an event …``)."""
 
 
 def _facet_lines(lines: Sequence[str]) -> list[tuple[int, Term]]:

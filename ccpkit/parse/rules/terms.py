@@ -24,18 +24,26 @@ ASIDES = frozenset(
         "key takeaway", "key takeaways", "main idea", "memory trick", "mnemonic", "note", "notes",
         "pro tip", "remember", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "warning",
         "watch out", "did you know", "did you know?", "fun fact", "fun facts", "common misconception",
-        "common misconceptions", "in the real world", "in real life", "rule", "rules", "exception",
-        "exceptions", "rule of thumb", "golden rule", "hints", "warnings", "reminder", "reminders",
-        "takeaways", "mnemonics", "nb", "n.b.", "side note", "sidenote",
+        "common misconceptions", "in the real world", "in real life", "hints", "warnings", "takeaways",
+        "mnemonics", "nb", "n.b.", "side note", "sidenote",
     }
     | {  # as French, Spanish, Portuguese, Italian and German notes write them
         "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
         "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
         "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
+    }
+)  # fmt: skip
+STATEMENTS = frozenset(
+    {
+        "rule", "rules", "exception", "exceptions", "rule of thumb", "golden rule", "reminder", "reminders",
         "règle", "règles", "regla", "reglas", "excepción", "excepciones", "regra", "regras", "exceção",
         "exceções", "regola", "regole", "eccezione", "eccezioni", "regel", "regeln", "ausnahme", "ausnahmen",
     }
 )  # fmt: skip
+"""Labels of a statement (``**Rule:** adjectives agree …``, ``**Exception:** …``, in the languages
+``ASIDES`` are read in): an aside over a sentence, but words a vocabulary translates too
+(``- **Regel:** rule``), so over a short gloss they are a term (``glosses_a_statement_label``)."""
+ASIDES = ASIDES | STATEMENTS
 """Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
 but never say what it is, so they alone make no heading a card."""
 LABELS = ASIDES | frozenset(
@@ -367,7 +375,28 @@ class Term:
 
     @property
     def is_label(self) -> bool:
-        return is_label(self.front)
+        return is_label(self.front) and not glosses_a_statement_label(self)
+
+
+def glosses_a_statement_label(term: Term) -> bool:
+    """Whether a statement's label (``STATEMENTS``) is followed by a gloss, one to three words with no
+    full stop (``- **Regel:** rule``, ``- règle — rule``, ``rule, law``): a vocabulary's word and its
+    translation, a card, where a statement (``**Rule:** adjectives agree with the noun.``) or the
+    examples it lists (``**Exception:** weird, seize, science``) is an aside."""
+    gloss = _STATEMENT_MARKS.sub("", term.rest).strip()
+    return (
+        _label_key(term.front) in STATEMENTS
+        and 0 < len(gloss.split()) <= _GLOSS_WORDS
+        and not gloss.endswith((".", "!", "?", ";", ":"))
+        and gloss.count(",") < _LISTED
+    )
+
+
+_GLOSS_WORDS = 3
+_LISTED = 2
+"""Commas that part three things or more: a list of examples, where a gloss gives a sense or two."""
+_STATEMENT_MARKS = regex(r"[*_`]+")
+"""Emphasis and code marks, which a gloss's words may be set in (``*rule*``)."""
 
 
 @lru_cache(maxsize=1024)  # rule after rule asks of each term (64,709 calls, 11,440 names: 10k corpus)
@@ -380,6 +409,11 @@ def is_label(text: str) -> bool:
 def is_aside(text: str) -> bool:
     """Whether ``text`` (a term, without its colon) is an aside's label (``Tip``, ``Note``)."""
     return _label_key(text) in ASIDES
+
+
+def is_statement(text: str) -> bool:
+    """Whether ``text`` (a term, without its colon) is a statement's label (``Rule``, ``Exception``)."""
+    return _label_key(text) in STATEMENTS
 
 
 def _label_key(text: str) -> str:
@@ -1062,7 +1096,8 @@ def aside_line(line: str) -> Term | None:
     keeps …``, ``Note: …``): a remark on the term above it among terms' lines, no term of its own."""
     text = undecorated(line.strip())
     term = _bold_term(text) or plain_label(text)
-    return term if term is not None and is_aside(term.front) and term.rest.strip() else None
+    aside = term is not None and is_aside(term.front) and not glosses_a_statement_label(term)
+    return term if aside and term is not None and term.rest.strip() else None
 
 
 def plain_label(line: str) -> Term | None:
