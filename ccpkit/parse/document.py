@@ -1815,18 +1815,18 @@ def _subject_beside(
 
 
 def _is_named(title: str, said: str) -> bool:
-    """Whether ``said`` names a heading: by its words, its short form in brackets, or its last words
-    (``Aurora`` for ``Amazon Aurora``; one word only as written, capitalised, so ``service`` is no
-    ``Amazon Relational Database Service``)."""
+    """Whether ``said`` names a heading as a name is written, in its capitals: by its words, its short
+    form in brackets, or its last words (``Aurora`` for ``Amazon Aurora``; one word only of a name of
+    two, capitalised, so "Simple Storage Service" names no ``Amazon Relational Database Service``, and
+    "feature availability" no ``### Feature Availability``, a factor beside ``### Pricing``)."""
     for name in _names(title):
         words = name.split()
         for count in range(len(words), 0, -1):
             tail = " ".join(words[-count:])
-            if count == 1 and (len(tail) < _SHORTEST_NAME or not tail[0].isupper()):
+            if count == 1 and (len(words) > 2 or len(tail) < _SHORTEST_NAME or not tail[0].isupper()):
                 continue
-            flags = re.IGNORECASE if count > 1 else 0
             # not a longer name's first words (`S3 Glacier Instant Retrieval`); re caches the pattern
-            if re.search(rf"(?<!\w){re.escape(tail)}(?!\w)(?!(?-i:\s+[A-Z]))", said, flags):
+            if re.search(rf"(?<!\w){re.escape(tail)}(?!\w)(?!\s+[A-Z])", said):
                 return True
     return False
 
