@@ -61,6 +61,8 @@ from ccpkit.parse.rules.terms import (
     defining_sentence,
     definition_list,
     goes_on_defining,
+    holds_an_arrow,
+    is_analogy,
     is_aside,
     is_field_name,
     is_label,
@@ -77,6 +79,7 @@ from ccpkit.parse.rules.terms import (
     only_tags,
     opening_definition,
     opening_definitions,
+    opens_with_arrow,
     plain_defining_sentence,
     plain_label,
     plain_term,
@@ -201,11 +204,15 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     tasks = _tasks_over_code(ctx)
     records = _named_records(ctx)
     shared_plain = _shared_plain_labels(ctx, records)
+    picturing: str | None = None
+    """The separator of the analogy's lines right above (``=``; ``""`` after its lead-in alone), or
+    ``None`` where the block above is no analogy's."""
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
             heading, heading_section, described, describing = block.heading, block.section[:-1], [], True
         lead_in, carried = carried, None
+        going_on, picturing = (picturing if block.heading is heading else None), None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
             describing = False
         if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(ctx, block):
@@ -281,6 +288,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         ):
             yield from facets  # `**Pricing**: …` under ECS and EKS alike: a card each, not the heading's
             described.append(("facets", ""))
+        elif block.node.type == "paragraph" and (analogy := _analogy_lines(block, going_on)) is not None:
+            # `Think of it like this:` over `**Nucleus** = the head office`: metaphors, printed, no terms
+            picturing = analogy
         elif (
             block.node.type == "paragraph"
             and _is_label_paragraph(block.node)
@@ -495,6 +505,8 @@ def _list_cards(
     own lines (then the bare one is unfinished, and the paragraph is about the list)."""
     if _works_a_calculation(node, section):
         return  # `1. pH = -log(0.01)`, `2. pH = 2`: steps of a worked example, printed, no terms
+    if _pictures_an_analogy(section, lead_in) or _sketches_a_flow(node, lead_in):
+        return  # `Think of it like a kitchen:`, `visualize this flow:`: metaphors or steps, printed, no terms
     pending: _Pending | None = None
     told = False
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
@@ -757,6 +769,78 @@ def _name_alone(text: str) -> bool:
 
 _SPEAKS = regex(rf"(?:{SPEAKING.pattern})(?!/)")
 """Words of someone speaking (``we``, ``I``), not the ``I`` of ``I/O``: a lecture's talk, no definition."""
+
+
+def _pictures_an_analogy(section: tuple[str, ...], lead_in: str) -> bool:
+    """Whether a list stands under an analogy's heading (``### Real-world analogy``) or lead-in
+    (``Think of it like a kitchen:``, ``The relay race analogy:``, ``ELI5:``): its lines picture a
+    thing by another (``**Chef** = the nucleus``), so they define no term, and a card of one would
+    tell a student something false. A lead-in that only points at terms (``Think of the terms
+    below:``, ``Key terms:``) is no analogy."""
+    under_one = bool(section) and is_analogy(_heading_front(section[-1]))
+    return under_one or is_analogy(lead_in) or _ANALOGY_LEAD_IN.match(lead_in) is not None
+
+
+def _analogy_lines(block: Block, going_on: str | None) -> str | None:
+    """The separator of a paragraph's lines if they are an analogy's, else ``None``: under an analogy's
+    heading, after an analogy's lead-in opening it (``Think of it like this:`` over ``**Nucleus** =
+    the head office``), or lines naming things as the analogy's lines right above do (``going_on``,
+    the separator they use: ``**Golgi** = the post office``). A line written otherwise (``**Mayonnaise:**
+    An emulsion …`` after ``=`` lines) is the notes' own again."""
+    lines = block.node.children[0].content.split("\n")
+    if lines[0].strip().endswith(":") and _pictures_an_analogy((), lines[0].strip()):
+        return _separator_of(lines[1]) if len(lines) > 1 else ""
+    if _pictures_an_analogy(block.section, ""):
+        return _separator_of(lines[0])
+    if going_on is None or not all(line_term(line) or plain_term(line) for line in lines):
+        return None
+    separators = {_separator_of(line) for line in lines}
+    separator = separators.pop()
+    return separator if not separators and going_on in ("", separator) else None
+
+
+def _separator_of(line: str) -> str:
+    """The separator between a line's name and what it says of it (``=`` in ``**Oil** = a crowd``)."""
+    found = _LINE_SEPARATOR.search(line.replace("*", "").replace("_", " "))
+    return found[0].strip() if found else ""
+
+
+_LINE_SEPARATOR = regex(r"\s=\s|:\s|\s[-\u2013\u2014]\s|->|=>|\u2192")
+
+
+_ANALOGY_LEAD_IN = regex(
+    r"(?i)\W*(?:think\s+of\s+(?:[\w'\u2019-]+\s+){1,3}(?:as|like)\b|imagine\b|picture\s+(?:it|this|that)\b"
+    r"|(?:it['\u2019]s|it\s+is|this\s+is|that['\u2019]s)\s+(?:just\s+|kind\s+of\s+|sort\s+of\s+)?like\b"
+    r"|like\s+an?\b|eli5\b|explain(?:ed)?\s+like\s+i['\u2019]?m\s+five\b)"
+)
+"""Words opening an analogy: ``Think of it like …``, ``Think of a cell as …``, ``Imagine …``,
+``It's like …``, ``Like a …``, ``ELI5``."""
+
+
+def _sketches_a_flow(node: Node, lead_in: str) -> bool:
+    """Whether a list sketches a flow's steps rather than terms: most items after the first go on from
+    the one before with an arrow (``2. **Edge:** → Reverse proxy``), after a first one that starts it
+    (or in a numbered list); or a lead-in names a flow (``Data flow:``, ``visualize this flow:``) over
+    numbered steps or arrows. A definition holding an arrow (``**Input:** text → tokens``) is no step."""
+    numbered = node.type == "ordered_list"
+    opening = [term is not None and opens_with_arrow(term.rest) for term in map(_step_term, node.children)]
+    following = opening[1:]
+    if following and sum(following) * 2 > len(following) and (numbered or not opening[0]):
+        return True
+    arrows = any(holds_an_arrow(child.content) for item in node.children for child in item.walk())
+    return _NAMES_A_FLOW.search(lead_in) is not None and (numbered or arrows)
+
+
+def _step_term(item: Node) -> Term | None:
+    return _item_term(item) or _item_term(item, plain=True)
+
+
+_NAMES_A_FLOW = regex(
+    r"(?i)(?:^\W*(?:(?:the|this|a|our|its)\s+)?(?:[\w-]+\s+){0,2}|\bvisuali[sz]e\s+(?:this|the)\s+(?:[\w-]+\s+)?)"
+    r"(?:flow|workflow|path|diagram|pipeline)s?\W*:\s*$"
+)
+"""A lead-in naming a flow: ``Data flow:``, ``Request path:``, ``The complete flow:``, ``… visualize
+this flow:``."""
 
 
 def _sample_records(lead_in: str, terms: Sequence[Term | None]) -> bool:
@@ -1187,6 +1271,9 @@ def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
     if above.type != "paragraph" or ctx.is_claimed(above):
         return ""
     if _is_label_paragraph(above):  # `**Tip:** Pick one by need:`, the label no part of it
+        label = above.children[0].content.strip()
+        if is_analogy(label):
+            return label  # `ELI5:`, `**Analogy:**` alone: the list below is its analogy
         term = split_term(above.children[0])
         return term.rest if term is not None and term.rest.endswith(":") else ""
     return announced_by(above, asking=asking)

@@ -43,12 +43,21 @@ STATEMENTS = frozenset(
 """Labels of a statement (``**Rule:** adjectives agree …``, ``**Exception:** …``, in the languages
 ``ASIDES`` are read in): an aside over a sentence, but words a vocabulary translates too
 (``- **Regel:** rule``), so over a short gloss they are a term (``glosses_a_statement_label``)."""
-ASIDES = ASIDES | STATEMENTS
+ANALOGIES = frozenset(
+    {
+        "analogy", "analogies", "an analogy", "simple analogy", "visual analogy", "real world analogy",
+        "real life analogy", "everyday analogy", "metaphor", "in plain terms", "in simple terms",
+        "in plain english", "in everyday terms", "eli5",
+    }
+)  # fmt: skip
+"""Labels of an analogy or a plain-words retelling (``Analogy:``, ``Real-world analogy``, ``ELI5:``):
+what is under one pictures a thing by another, it says what no thing is."""
+ASIDES = ASIDES | STATEMENTS | ANALOGIES
 """Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
 but never say what it is, so they alone make no heading a card."""
 LABELS = ASIDES | frozenset(
     {
-        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
+        "action", "aws solution", "benefit", "benefits", "best for", "definition",
         "explanation", "feature", "features", "flow", "focus", "function", "given", "goal", "how it works",
         "ideal for", "impact", "key feature", "key features", "key idea", "keywords", "meaning", "no",
         "one line", "outcome", "overview", "problem", "purpose", "real world example", "real-world example",
@@ -404,6 +413,23 @@ def is_label(text: str) -> bool:
     """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case`` (or
     ``Pro-Tip``: a hyphen joins its words as a space does)."""
     return _label_key(text) in LABELS
+
+
+def is_analogy(text: str) -> bool:
+    """Whether ``text`` (a label or a heading's words) names an analogy: ``Analogy``, ``ELI5``, or
+    words ending in one (``The relay race analogy``)."""
+    key = _label_key(undecorated(text).strip("*_ "))
+    return key in ANALOGIES or key.endswith((" analogy", " metaphor"))
+
+
+def opens_with_arrow(text: str) -> bool:
+    """Whether ``text`` opens with an arrow (``→ the next step``): it goes on from what came before."""
+    return _ARROW.match(text.lstrip("*_ ")) is not None
+
+
+def holds_an_arrow(text: str) -> bool:
+    """Whether ``text`` holds an arrow (``User → DNS``): a move from one thing to the next."""
+    return _ARROW.search(text) is not None
 
 
 def is_aside(text: str) -> bool:
