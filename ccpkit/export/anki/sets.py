@@ -23,6 +23,23 @@ _NOT_A_LIST = regex(r"(?i)^(?:a|an|the|that|wh\w+|how)\b|[.;:!?()\[\]]")
 """A description (``a dark, fine-grained rock``, ``where two plates meet``) or a sentence, not members
 one after another."""
 _SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "\u2019s")
+_LONGEST_NAMED = 8
+"""Words: a bullet this long still names a member when no word of a clause is in it."""
+_CLAUSE_WORD = regex(
+    r"(?i)\b(?:the|a|an|its|their|your|our|it|they|them|that|which|who|is|are|was|were|has|have|had|can"
+    r"|will|unless|until|when|if)\b"
+)
+_LABELLED = regex(r"(?:\*\*|__)[^*_\n]{1,40}(?::(?:\*\*|__)|(?:\*\*|__):)")
+"""A bullet that opens on a label (``**Tip:** …``): a note on the list, not a member of it."""
+_GLOSS = regex(r"\s*\([^()\n]*\)")
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = r"(?P<count>three|four|five|six|seven|eight|nine|ten|[3-9]|1\d)"
+_COUNTED = regex(rf"(?i)(?:^|\s){_COUNT}\s+(?:[\w-]+\s+){{0,2}}[\w-]+\s*:\s*(?P<members>[^:]+)$")
+"""A count, the kind of thing counted and the members: ``Checks 5 Pillars: Cost, …``, ``three types: …``."""
+_EXAMPLES = regex(r"(?i)\b(?:such\s+as|including|like|namely)\s+(?P<members>[^.;:!?()\[\]]+)$")
+"""The examples a sentence ends on: ``… tools such as A, B and C``."""
+_LONGEST_TERM = 4
+_NOT_A_TERM = regex(r"(?i)^(?:wh\w+|how)\b|[.;:!?\uff1f]")
 
 
 def set_problems(cards: Iterable[Card]) -> tuple[Problem, ...]:
@@ -37,19 +54,47 @@ def set_problems(cards: Iterable[Card]) -> tuple[Problem, ...]:
 def set_members(card: Card) -> tuple[str, ...]:
     """The members of the set ``card`` asks for, as plain text; none if it asks for no set."""
     front = to_text(card.front)
+    if counted := _counted_members(card.back):
+        return counted
     asked = _asks_for_several(front)
-    if not asked and not _names_kinds(front):
-        return ()
-    lines = [line for line in card.back.split("\n") if line.strip()]
+    if asked or _names_kinds(front):
+        return _members(card.back, asked=asked, kinds=True)
+    if _is_a_term(front):
+        return _members(card.back, asked=False, kinds=False)
+    return ()
+
+
+def _members(back: str, *, asked: bool, kinds: bool) -> tuple[str, ...]:
+    """The members listed on ``back``: one per bullet, or one line of them (for ``kinds``, also the
+    examples a sentence ends on, ``… such as A, B and C``); a term naming one thing (not ``kinds``)
+    lists a set only on one line of names, each capitalised (``Dairy``: ``Butter, Cheese, Yoghurt``)."""
+    lines = [line for line in back.split("\n") if line.strip()]
     bullets = [_BULLET.fullmatch(line) for line in lines]
     if len(lines) > 1 and all(bullets):
-        members = [to_text(bullet["member"]) for bullet in bullets if bullet is not None]
-    elif (line := _as_one_line(card.back, lines, bullets)) and not _NOT_A_LIST.search(line):
-        members = _SEPARATOR.split(line)
-        if not asked and members[0][:1].isupper() and any(member[:1].islower() for member in members[1:]):
-            return ()  # `Protect data, systems and …`: a sentence, whose first word alone is capitalised
-    else:
+        return (
+            _bulleted_members([bullet["member"] for bullet in bullets if bullet is not None]) if kinds else ()
+        )
+    line = _as_one_line(back, lines, bullets)
+    members = _listed(line, asked=asked, kinds=kinds)
+    if not members and kinds and (examples := _EXAMPLES.search(line)):
+        return _listed(examples["members"], asked=asked, kinds=kinds)
+    return members
+
+
+def _listed(line: str, *, asked: bool, kinds: bool) -> tuple[str, ...]:
+    """The members ``line`` lists one after another, when it is no description nor sentence."""
+    if not line or _NOT_A_LIST.search(line):
         return ()
+    members = _SEPARATOR.split(line)
+    if not kinds and not all(member[:1].isupper() for member in members):
+        return ()  # `rich, sweet bread made with eggs`: a description of one thing
+    if not asked and members[0][:1].isupper() and any(member[:1].islower() for member in members[1:]):
+        return ()  # `Protect data, systems and …`: a sentence, whose first word alone is capitalised
+    return _short(members)
+
+
+def _short(members: list[str]) -> tuple[str, ...]:
+    """``members``, when they are three or more and each a few words; none otherwise."""
     if len(members) < SMALLEST_SET:
         return ()  # a pair is no set to half remember
     if any(not member.strip() or len(member.split()) > _LONGEST_MEMBER for member in members):
@@ -57,20 +102,71 @@ def set_members(card: Card) -> tuple[str, ...]:
     return tuple(member.strip() for member in members)
 
 
+def _bulleted_members(bullets: list[str]) -> tuple[str, ...]:
+    """The members of a bulleted list, without its labelled notes (``**Tip:** …``): a set when most of
+    them, and three or more, are names rather than clauses; a list of facts (``magma cools into …``,
+    ``each layer records …``) is none."""
+    members = [
+        _without_glosses(to_text(bullet)).rstrip(".") for bullet in bullets if not _LABELLED.match(bullet)
+    ]
+    named = [member for member in members if _names_a_member(member)]
+    if len(named) < SMALLEST_SET or 2 * len(named) <= len(members):
+        return ()
+    return tuple(member.strip() for member in members)
+
+
+def _names_a_member(text: str) -> bool:
+    """Whether a bullet names a member: a few words, or a longer phrase with no word of a clause (``Failure
+    detection and automatic recovery of failed nodes``, not ``it rises again in its tin``)."""
+    words = len(text.split())
+    return 0 < words <= _LONGEST_MEMBER or (words <= _LONGEST_NAMED and not _CLAUSE_WORD.search(text))
+
+
+def _counted_members(back: str) -> tuple[str, ...]:
+    """The members a line of ``back`` counts before listing them, when there are as many as it says:
+    ``Takes 3 stages: mixing, proving, baking``. A definition's line may hold such a set, which is a
+    card of its own."""
+    for paragraph in back.split("\n\n"):
+        line = _without_glosses(to_text(" ".join(paragraph.split()))).rstrip(".")
+        counted = _COUNTED.search(line)
+        if counted and not _NOT_A_LIST.search(counted["members"]):
+            members = _short(_SEPARATOR.split(counted["members"]))
+            if (
+                len(members) == _NUMBERS.get(counted["count"].lower(), 0)
+                or str(len(members)) == counted["count"]
+            ):
+                return members
+    return ()
+
+
+def _is_a_term(front: str) -> bool:
+    """Whether a front is a term of a few words (``Dairy``, ``Herbs & Spices``), not a question or a
+    sentence."""
+    words = _without_glosses(front).split()
+    return 0 < len(words) <= _LONGEST_TERM and not _NOT_A_TERM.search(front)
+
+
+def _without_glosses(text: str) -> str:
+    """``text`` without what brackets say of it: ``Basil (leaf)`` is the member ``Basil``."""
+    return _GLOSS.sub("", text).strip()
+
+
 def _as_one_line(back: str, lines: list[str], bullets: list[re.Match[str] | None]) -> str:
-    """The back's text on one line, without its closing full stop, when it is one paragraph of no
-    bullets (a line of members wrapped over two, ``Operational excellence, security,`` over
-    ``reliability, …``); "" otherwise."""
+    """The back's text on one line, without its glosses and its closing full stop, when it is one
+    paragraph of no bullets (a line of members wrapped over two, ``Operational excellence, security,``
+    over ``reliability, …``); "" otherwise."""
     if any(bullets) or "\n\n" in back.strip():
         return ""
-    return to_text(" ".join(line.strip() for line in lines)).rstrip(".")
+    return _without_glosses(to_text(" ".join(line.strip() for line in lines))).rstrip(".")
 
 
 def _names_kinds(front: str) -> bool:
     """Whether a term names kinds of things, as a plural of a few words: ``Types of rock``, ``Layers of
     the Earth``, ``Frameworks``, ``Storage classes``; not one thing (``Basalt``, ``Business``) nor a
-    sentence (``Why this matters``)."""
-    named, of, _ = front.partition(" of ")
+    sentence (``Why this matters``). Its article, its gloss and a clause after it are no part of its name:
+    ``The tasks it handles``, ``Customer duties (in the cloud)``."""
+    name = _CONTACT_CLAUSE.split(_ARTICLE.sub("", _without_glosses(front)), maxsplit=1)[0]
+    named, of, _ = name.partition(" of ")
     words = named.split()
     if not words or len(words) > (3 if of else 2) or front.rstrip().endswith(("?", "\uff1f")):
         return False
@@ -78,9 +174,14 @@ def _names_kinds(front: str) -> bool:
     return last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
 
 
+_ARTICLE = regex(r"(?i)^(?:the|our|its|their|your)\s+")
+_CONTACT_CLAUSE = regex(r"(?i)\s+(?:it|they|we|you|he|she|i)\s+(?=\w)")
+"""A clause that follows a name without ``that``: ``tasks | it handles``."""
+
+
 _ASKS_FOR_SEVERAL = regex(
     r"(?i)^(?:(?P<asks>wh(?:ich|at)(?:\s+are)?)|name|list|give|state|identify|enumerate)\s+"
-    r"(?P<the>(?:all\s+)?the\s+)?(?:(?:any\s+)?(?P<count>three|four|five|six|seven|eight|nine|ten|[3-9]|1\d)\b"
+    rf"(?P<the>(?:all\s+)?the\s+)?(?:(?:any\s+)?{_COUNT}\b"
     r"|(?P<named>[^?\uff1f]+?)\s*[?\uff1f.]?$)"
 )
 """A question (or a task: ``Name …``, ``List …``) that asks for a number of things, three or more, or

@@ -86,6 +86,54 @@ def test_a_question_asking_for_one_thing_is_no_set(cards: dict[str, Card], front
     assert set_members(cards[front]) == ()
 
 
+@pytest.mark.parametrize(
+    ("front", "members"),
+    [
+        ("Herbs & Spices", ("Basil", "Cumin", "Saffron", "Cinnamon")),  # a category; glossed members
+        ("Dairy", ("Butter", "Cheese", "Yoghurt")),  # one word naming a category, over names
+        (
+            "The knife cuts it takes",  # a plural with words around it, over mostly short bullets
+            (
+                "Julienne",
+                "Brunoise dice",
+                "Chiffonade of leafy herbs",
+                "Tourné cuts that shape root vegetables into little barrels",
+            ),
+        ),
+        (
+            "Mother sauces (French classical cooking)",  # a glossed plural; the labelled tip is no member
+            ("Béchamel, velouté, and espagnole", "Tomato sauce", "Hollandaise"),
+        ),
+        (
+            "Leavening agents",
+            ("yeast", "baking soda", "baking powder", "steam"),
+        ),  # what a plural's sentence ends on
+        ("Sourdough", ("mixing", "proving", "baking")),  # counted before its members, bold as one run
+    ],
+)
+def test_sets_written_in_other_forms_are_sets(
+    cards: dict[str, Card], front: str, members: tuple[str, ...]
+) -> None:
+    assert set_members(cards[front]) == members
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Roux",  # a definition, commas in it
+        "Brioche",  # a description of one thing, its words not capitalised
+        "Umami",  # one thing, its definition ending on examples
+        "Emulsions",  # a pair
+        "Kneading",  # a sentence, its first word alone capitalised
+        "Caramelisation",  # a sentence of clauses
+        "Omelette",  # a count of two is no set, nor its count the members'
+        "Proving stages",  # facts, each a clause
+    ],
+)
+def test_near_misses_of_those_forms_are_no_set(cards: dict[str, Card], front: str) -> None:
+    assert set_members(cards[front]) == ()
+
+
 def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, Card]) -> None:
     problems = set_problems(cards.values())
     assert [str(problem.location) for problem in problems] == [
@@ -98,6 +146,12 @@ def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, C
         "01-geology/questions.md:14",
         "01-geology/questions.md:17",
         "01-geology/questions.md:22",
+        "02-kitchen/cram-sheet.md:5",
+        "02-kitchen/cram-sheet.md:6",
+        "02-kitchen/cram-sheet.md:7",
+        "02-kitchen/cram-sheet.md:12",
+        "02-kitchen/cram-sheet.md:17",
+        "02-kitchen/cram-sheet.md:18",
     ]
     assert all(problem.severity == "warning" for problem in problems)
     assert (
