@@ -1,8 +1,11 @@
 """Cards that ask to recall a set (SuperMemo's rule: avoid sets and enumerations): a term naming kinds of
 things (``Types of rock``, ``Frameworks``), or a question asking for several (``Which three rocks form
 from magma?``, ``What are the layers of the Earth?``, ``Name the four …``), over three or more short
-members, on one line (``igneous, sedimentary and metamorphic``) or one per bullet. Such a card is hard
-to answer whole and easy to half remember. It is still made; ``ccpkit check`` says how to split it."""
+members, on one line (``igneous, sedimentary and metamorphic``, glossed: ``Basil (leaf), …``), one per
+bullet, or the examples its sentence ends on (``… such as A, B and C``); a term naming a category
+(``Dairy``, ``Herbs & Spices``) over a line of names (``Butter, Cheese, Yoghurt``); any card whose back
+counts members before listing as many (``Takes 3 stages: mixing, proving, baking``). Such a card is
+hard to answer whole and easy to half remember. It is still made; ``ccpkit check`` says how to split it."""
 
 from __future__ import annotations
 
