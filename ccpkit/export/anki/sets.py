@@ -2,8 +2,8 @@
 things (``Types of rock``, ``Frameworks``), or a question asking for several (``Which three rocks form
 from magma?``, ``What are the layers of the Earth?``, ``Name the four …``), over three or more short
 members, on one line (``igneous, sedimentary and metamorphic``, glossed: ``Basil (leaf), …``), one per
-bullet, or the examples its sentence ends on (``… such as A, B and C``); a term naming a category
-(``Dairy``, ``Herbs & Spices``) over a line of names (``Butter, Cheese, Yoghurt``); any card whose back
+bullet, or the examples its sentence ends on (``… such as A, B and C``); a category of two
+(``Herbs & Spices``, ``Dairy and Eggs``) over a line of names (``Basil, Cumin, Saffron``); any card whose back
 counts members before listing as many (``Takes 3 stages: mixing, proving, baking``). Such a card is
 hard to answer whole and easy to half remember. It is still made; ``ccpkit check`` says how to split it."""
 
@@ -62,7 +62,7 @@ def set_members(card: Card) -> tuple[str, ...]:
     asked = _asks_for_several(front)
     if asked or _names_kinds(front):
         return _members(card.back, asked=asked, kinds=True)
-    if _is_a_term(front):
+    if _is_a_category(front):
         return _members(card.back, asked=False, kinds=False)
     return ()
 
@@ -89,8 +89,8 @@ def _listed(line: str, *, asked: bool, kinds: bool) -> tuple[str, ...]:
     if not line or _NOT_A_LIST.search(line):
         return ()
     members = _SEPARATOR.split(line)
-    if not kinds and not all(member[:1].isupper() for member in members):
-        return ()  # `rich, sweet bread made with eggs`: a description of one thing
+    if not kinds and not all(map(_is_a_name, members)):
+        return ()  # `rich, sweet bread made with eggs`, `Signed by Germany`: a description of one thing
     if not asked and members[0][:1].isupper() and any(member[:1].islower() for member in members[1:]):
         return ()  # `Protect data, systems and …`: a sentence, whose first word alone is capitalised
     return _short(members)
@@ -142,11 +142,27 @@ def _counted_members(back: str) -> tuple[str, ...]:
     return ()
 
 
-def _is_a_term(front: str) -> bool:
-    """Whether a front is a term of a few words (``Dairy``, ``Herbs & Spices``), not a question or a
-    sentence."""
+def _is_a_category(front: str) -> bool:
+    """Whether a front names a category of a few words joined by ``&`` or ``and`` (``Herbs & Spices``,
+    ``Management and Governance``), not a question or a sentence. A single thing's name over names
+    (``das Haus``: ``House, Home, Building``; ``Hamlet``: ``Tragedy, Shakespeare, Denmark``) gives
+    its synonyms or its facts, no set."""
     words = _without_glosses(front).split()
-    return 0 < len(words) <= _LONGEST_TERM and not _NOT_A_TERM.search(front)
+    return (
+        0 < len(words) <= _LONGEST_TERM
+        and not _NOT_A_TERM.search(front)
+        and any(word.casefold() in ("&", "and") for word in words[1:-1])
+    )
+
+
+def _is_a_name(member: str) -> bool:
+    """Whether a member is a name, every word of it capitalised but its small joining words
+    (``Secrets Manager``, ``Bureau of Labor``; not ``Signed by Germany``)."""
+    words = member.split()
+    return bool(words) and all(word[:1].isupper() or word in _JOINING_WORDS for word in words)
+
+
+_JOINING_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "von"})
 
 
 def _without_glosses(text: str) -> str:

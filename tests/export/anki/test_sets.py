@@ -90,7 +90,7 @@ def test_a_question_asking_for_one_thing_is_no_set(cards: dict[str, Card], front
     ("front", "members"),
     [
         ("Herbs & Spices", ("Basil", "Cumin", "Saffron", "Cinnamon")),  # a category; glossed members
-        ("Dairy", ("Butter", "Cheese", "Yoghurt")),  # one word naming a category, over names
+        ("Dairy & Eggs", ("Butter", "Cheese", "Yoghurt")),  # a category of two, over names
         (
             "The knife cuts it takes",  # a plural with words around it, over mostly short bullets
             (
@@ -128,6 +128,8 @@ def test_sets_written_in_other_forms_are_sets(
         "Caramelisation",  # a sentence of clauses
         "Omelette",  # a count of two is no set, nor its count the members'
         "Proving stages",  # facts, each a clause
+        "Panettone",  # one thing's facts, capitalised: no category (`&`, `and`) names a set
+        "Bouquet garni",  # one thing, a sentence of capitalised names
     ],
 )
 def test_near_misses_of_those_forms_are_no_set(cards: dict[str, Card], front: str) -> None:
