@@ -505,7 +505,7 @@ def _list_cards(
     own lines (then the bare one is unfinished, and the paragraph is about the list)."""
     if _works_a_calculation(node, section):
         return  # `1. pH = -log(0.01)`, `2. pH = 2`: steps of a worked example, printed, no terms
-    if _pictures_an_analogy(section, lead_in) or _sketches_a_flow(node, lead_in):
+    if _pictures_an_analogy(section, lead_in, _first_lines(node)) or _sketches_a_flow(node, lead_in):
         return  # `Think of it like a kitchen:`, `visualize this flow:`: metaphors or steps, printed, no terms
     pending: _Pending | None = None
     told = False
@@ -771,14 +771,29 @@ _SPEAKS = regex(rf"(?:{SPEAKING.pattern})(?!/)")
 """Words of someone speaking (``we``, ``I``), not the ``I`` of ``I/O``: a lecture's talk, no definition."""
 
 
-def _pictures_an_analogy(section: tuple[str, ...], lead_in: str) -> bool:
+def _pictures_an_analogy(section: tuple[str, ...], lead_in: str, lines: Sequence[str] = ()) -> bool:
     """Whether a list stands under an analogy's heading (``### Real-world analogy``) or lead-in
     (``Think of it like a kitchen:``, ``The relay race analogy:``, ``ELI5:``): its lines picture a
     thing by another (``**Chef** = the nucleus``), so they define no term, and a card of one would
     tell a student something false. A lead-in that only points at terms (``Think of the terms
-    below:``, ``Key terms:``) is no analogy."""
-    under_one = bool(section) and is_analogy(_heading_front(section[-1]))
-    return under_one or is_analogy(lead_in) or _ANALOGY_LEAD_IN.match(lead_in) is not None
+    below:``, ``Key terms:``) is no analogy, and one that likens (``It's like a dictionary:``) pictures
+    only over picture lines (``**Key** = a word``), not over definitions (``**Key:** The name …``)."""
+    under_one = bool(section) and is_analogy(_heading_front(section[-1]), heading=True)
+    if under_one or is_analogy(lead_in):
+        return True
+    if _LIKENING.match(lead_in) is not None:
+        return bool(lines) and all(_separator_of(line) == "=" for line in lines)
+    return _ANALOGY_LEAD_IN.match(lead_in) is not None
+
+
+def _first_lines(node: Node) -> list[str]:
+    """The first line of each item of a list (``**Key** = a word``), ``""`` for one opening otherwise."""
+    return [
+        item.children[0].children[0].content.split("\n")[0]
+        if item.children and item.children[0].type == "paragraph"
+        else ""
+        for item in node.children
+    ]
 
 
 def _analogy_lines(block: Block, going_on: str | None) -> str | None:
@@ -788,7 +803,7 @@ def _analogy_lines(block: Block, going_on: str | None) -> str | None:
     the separator they use: ``**Golgi** = the post office``). A line written otherwise (``**Mayonnaise:**
     An emulsion …`` after ``=`` lines) is the notes' own again."""
     lines = block.node.children[0].content.split("\n")
-    if lines[0].strip().endswith(":") and _pictures_an_analogy((), lines[0].strip()):
+    if lines[0].strip().endswith(":") and _pictures_an_analogy((), lines[0].strip(), lines[1:]):
         return _separator_of(lines[1]) if len(lines) > 1 else ""
     if _pictures_an_analogy(block.section, ""):
         return _separator_of(lines[0])
@@ -810,25 +825,37 @@ _LINE_SEPARATOR = regex(r"\s=\s|:\s|\s[-\u2013\u2014]\s|->|=>|\u2192")
 
 _ANALOGY_LEAD_IN = regex(
     r"(?i)\W*(?:think\s+of\s+(?:[\w'\u2019-]+\s+){1,3}(?:as|like)\b|imagine\b|picture\s+(?:it|this|that)\b"
-    r"|(?:it['\u2019]s|it\s+is|this\s+is|that['\u2019]s)\s+(?:just\s+|kind\s+of\s+|sort\s+of\s+)?like\b"
-    r"|like\s+an?\b|eli5\b|explain(?:ed)?\s+like\s+i['\u2019]?m\s+five\b)"
+    r"|eli5\b|explain(?:ed)?\s+like\s+i['\u2019]?m\s+five\b)"
 )
-"""Words opening an analogy: ``Think of it like …``, ``Think of a cell as …``, ``Imagine …``,
-``It's like …``, ``Like a …``, ``ELI5``."""
+"""Words opening an analogy: ``Think of it like …``, ``Think of a cell as …``, ``Imagine …``, ``ELI5``."""
+_LIKENING = regex(
+    r"(?i)\W*(?:(?:it['\u2019]s|it\s+is|this\s+is|that['\u2019]s)\s+(?:just\s+|kind\s+of\s+|sort\s+of\s+)?like\b"
+    r"|like\s+an?\b)"
+)
+"""Words likening a thing to another (``It's like a dictionary:``, ``Like a relay race:``): an analogy
+over picture lines, but as often a plain lead-in over the real terms."""
 
 
 def _sketches_a_flow(node: Node, lead_in: str) -> bool:
     """Whether a list sketches a flow's steps rather than terms: most items after the first go on from
     the one before with an arrow (``2. **Edge:** → Reverse proxy``), after a first one that starts it
-    (or in a numbered list); or a lead-in names a flow (``Data flow:``, ``visualize this flow:``) over
-    numbered steps or arrows. A definition holding an arrow (``**Input:** text → tokens``) is no step."""
-    numbered = node.type == "ordered_list"
-    opening = [term is not None and opens_with_arrow(term.rest) for term in map(_step_term, node.children)]
+    (where all open with one, each is a term's result: ``**Photosynthesis:** → glucose``); or a lead-in
+    names a flow (``Data flow:``, ``visualize this flow:``) over items whose backs hold arrows: numbered
+    terms under ``Workflow:`` are a glossary still. A definition holding an arrow is no step."""
+    terms = [_step_term(item) for item in node.children]
+    opening = [term is not None and opens_with_arrow(term.rest) for term in terms]
     following = opening[1:]
-    if following and sum(following) * 2 > len(following) and (numbered or not opening[0]):
+    if following and sum(following) * 2 > len(following) and not opening[0]:
         return True
-    arrows = any(holds_an_arrow(child.content) for item in node.children for child in item.walk())
-    return _NAMES_A_FLOW.search(lead_in) is not None and (numbered or arrows)
+    return _NAMES_A_FLOW.search(lead_in) is not None and any(map(_moves_on, node.children, terms))
+
+
+def _moves_on(item: Node, term: Term | None) -> bool:
+    """Whether a list item says a move with an arrow in what it says (``**Client:** Browser → DNS``, or
+    ``User → DNS`` with no term), not in the name it defines (``**Pending → Active:** The order …``)."""
+    if term is not None:
+        return holds_an_arrow(term.rest)
+    return any(holds_an_arrow(child.content) for child in item.walk())
 
 
 def _step_term(item: Node) -> Term | None:

@@ -46,18 +46,18 @@ STATEMENTS = frozenset(
 ANALOGIES = frozenset(
     {
         "analogy", "analogies", "an analogy", "simple analogy", "visual analogy", "real world analogy",
-        "real life analogy", "everyday analogy", "metaphor", "in plain terms", "in simple terms",
-        "in plain english", "in everyday terms", "eli5",
+        "real life analogy", "everyday analogy", "metaphor", "eli5",
     }
 )  # fmt: skip
-"""Labels of an analogy or a plain-words retelling (``Analogy:``, ``Real-world analogy``, ``ELI5:``):
-what is under one pictures a thing by another, it says what no thing is."""
-ASIDES = ASIDES | STATEMENTS | ANALOGIES
+"""Labels of an analogy (``Analogy:``, ``Real-world analogy``, ``ELI5:``) when alone they lead a list in:
+what is under one pictures a thing by another. Words a glossary of literature defines too (``**Metaphor:**
+A figure of speech …``), so no aside: ``is_analogy`` reads them only as a lead-in."""
+ASIDES = ASIDES | STATEMENTS
 """Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
 but never say what it is, so they alone make no heading a card."""
 LABELS = ASIDES | frozenset(
     {
-        "action", "aws solution", "benefit", "benefits", "best for", "definition",
+        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
         "explanation", "feature", "features", "flow", "focus", "function", "given", "goal", "how it works",
         "ideal for", "impact", "key feature", "key features", "key idea", "keywords", "meaning", "no",
         "one line", "outcome", "overview", "problem", "purpose", "real world example", "real-world example",
@@ -415,10 +415,14 @@ def is_label(text: str) -> bool:
     return _label_key(text) in LABELS
 
 
-def is_analogy(text: str) -> bool:
-    """Whether ``text`` (a label or a heading's words) names an analogy: ``Analogy``, ``ELI5``, or
-    words ending in one (``The relay race analogy``)."""
+def is_analogy(text: str, *, heading: bool = False) -> bool:
+    """Whether ``text`` (a lead-in alone, or a heading's words) names an analogy: ``Analogy:``, ``ELI5:``,
+    or words ending in one (``The relay race analogy:``). A heading must qualify it (``Real-world
+    analogy``, ``The kitchen analogy``): a bare ``## Metaphor`` or ``## Extended metaphor`` is a term
+    of literature over its definition."""
     key = _label_key(undecorated(text).strip("*_ "))
+    if heading:
+        return key.endswith(" analogy") or (key.startswith("the ") and key.endswith(" metaphor"))
     return key in ANALOGIES or key.endswith((" analogy", " metaphor"))
 
 
