@@ -2,8 +2,7 @@
 things (``Types of rock``, ``Frameworks``), or a question asking for several (``Which three rocks form
 from magma?``, ``What are the layers of the Earth?``, ``Name the four …``), over three or more short
 members, on one line (``igneous, sedimentary and metamorphic``, glossed: ``Basil (leaf), …``), one per
-bullet, or the examples its sentence ends on (``… such as A, B and C``); a category of two
-(``Herbs & Spices``, ``Dairy and Eggs``) over a line of names (``Basil, Cumin, Saffron``); any card whose back
+bullet, or the examples its sentence ends on (``… such as A, B and C``); any card whose back
 counts members before listing as many (``Takes 3 stages: mixing, proving, baking``). Such a card is
 hard to answer whole and easy to half remember. It is still made; ``ccpkit check`` says how to split it."""
 
@@ -41,8 +40,6 @@ _COUNTED = regex(rf"(?i)(?:^|\s){_COUNT}\s+(?:[\w-]+\s+){{0,2}}[\w-]+\s*:\s*(?P<
 """A count, the kind of thing counted and the members: ``Checks 5 Pillars: Cost, …``, ``three types: …``."""
 _EXAMPLES = regex(r"(?i)\b(?:such\s+as|including|like|namely)\s+(?P<members>[^.;:!?()\[\]]+)$")
 """The examples a sentence ends on: ``… tools such as A, B and C``."""
-_LONGEST_TERM = 4
-_NOT_A_TERM = regex(r"(?i)^(?:wh\w+|how)\b|[.;:!?\uff1f]")
 
 
 def set_problems(cards: Iterable[Card]) -> tuple[Problem, ...]:
@@ -61,36 +58,29 @@ def set_members(card: Card) -> tuple[str, ...]:
         return counted
     asked = _asks_for_several(front)
     if asked or _names_kinds(front):
-        return _members(card.back, asked=asked, kinds=True)
-    if _is_a_category(front):
-        return _members(card.back, asked=False, kinds=False)
+        return _members(card.back, asked=asked)
     return ()
 
 
-def _members(back: str, *, asked: bool, kinds: bool) -> tuple[str, ...]:
-    """The members listed on ``back``: one per bullet, or one line of them (for ``kinds``, also the
-    examples a sentence ends on, ``… such as A, B and C``); a term naming one thing (not ``kinds``)
-    lists a set only on one line of names, each capitalised (``Dairy``: ``Butter, Cheese, Yoghurt``)."""
+def _members(back: str, *, asked: bool) -> tuple[str, ...]:
+    """The members listed on ``back``: one per bullet, one line of them, or the examples a sentence
+    ends on (``… such as A, B and C``)."""
     lines = [line for line in back.split("\n") if line.strip()]
     bullets = [_BULLET.fullmatch(line) for line in lines]
     if len(lines) > 1 and all(bullets):
-        return (
-            _bulleted_members([bullet["member"] for bullet in bullets if bullet is not None]) if kinds else ()
-        )
+        return _bulleted_members([bullet["member"] for bullet in bullets if bullet is not None])
     line = _as_one_line(back, lines, bullets)
-    members = _listed(line, asked=asked, kinds=kinds)
-    if not members and kinds and (examples := _EXAMPLES.search(line)):
-        return _listed(examples["members"], asked=asked, kinds=kinds)
+    members = _listed(line, asked=asked)
+    if not members and (examples := _EXAMPLES.search(line)):
+        return _listed(examples["members"], asked=asked)
     return members
 
 
-def _listed(line: str, *, asked: bool, kinds: bool) -> tuple[str, ...]:
+def _listed(line: str, *, asked: bool) -> tuple[str, ...]:
     """The members ``line`` lists one after another, when it is no description nor sentence."""
     if not line or _NOT_A_LIST.search(line):
         return ()
     members = _SEPARATOR.split(line)
-    if not kinds and not all(map(_is_a_name, members)):
-        return ()  # `rich, sweet bread made with eggs`, `Signed by Germany`: a description of one thing
     if not asked and members[0][:1].isupper() and any(member[:1].islower() for member in members[1:]):
         return ()  # `Protect data, systems and …`: a sentence, whose first word alone is capitalised
     return _short(members)
@@ -140,29 +130,6 @@ def _counted_members(back: str) -> tuple[str, ...]:
             ):
                 return members
     return ()
-
-
-def _is_a_category(front: str) -> bool:
-    """Whether a front names a category of a few words joined by ``&`` or ``and`` (``Herbs & Spices``,
-    ``Management and Governance``), not a question or a sentence. A single thing's name over names
-    (``das Haus``: ``House, Home, Building``; ``Hamlet``: ``Tragedy, Shakespeare, Denmark``) gives
-    its synonyms or its facts, no set."""
-    words = _without_glosses(front).split()
-    return (
-        0 < len(words) <= _LONGEST_TERM
-        and not _NOT_A_TERM.search(front)
-        and any(word.casefold() in ("&", "and") for word in words[1:-1])
-    )
-
-
-def _is_a_name(member: str) -> bool:
-    """Whether a member is a name, every word of it capitalised but its small joining words
-    (``Secrets Manager``, ``Bureau of Labor``; not ``Signed by Germany``)."""
-    words = member.split()
-    return bool(words) and all(word[:1].isupper() or word in _JOINING_WORDS for word in words)
-
-
-_JOINING_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "von"})
 
 
 def _without_glosses(text: str) -> str:

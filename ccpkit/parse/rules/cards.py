@@ -79,7 +79,6 @@ from ccpkit.parse.rules.terms import (
     only_tags,
     opening_definition,
     opening_definitions,
-    opens_with_arrow,
     plain_defining_sentence,
     plain_label,
     plain_term,
@@ -776,14 +775,38 @@ def _pictures_an_analogy(section: tuple[str, ...], lead_in: str, lines: Sequence
     (``Think of it like a kitchen:``, ``The relay race analogy:``, ``ELI5:``): its lines picture a
     thing by another (``**Chef** = the nucleus``), so they define no term, and a card of one would
     tell a student something false. A lead-in that only points at terms (``Think of the terms
-    below:``, ``Key terms:``) is no analogy, and one that likens (``It's like a dictionary:``) pictures
-    only over picture lines (``**Key** = a word``), not over definitions (``**Key:** The name …``)."""
+    below:``, ``Key terms:``) is no analogy, and one that likens or asks to imagine (``It's like a
+    dictionary:``, ``Think of Lambda as a vending machine:``, ``Imagine a library:``) pictures only
+    over picture lines (``**Key** = a word``), not over definitions (``**Key:** The name …``) nor
+    formulas (``**Speed** = distance / time``)."""
     under_one = bool(section) and is_analogy(_heading_front(section[-1]), heading=True)
     if under_one or is_analogy(lead_in):
         return True
-    if _LIKENING.match(lead_in) is not None:
-        return bool(lines) and all(_separator_of(line) == "=" for line in lines)
-    return _ANALOGY_LEAD_IN.match(lead_in) is not None
+    return _opens_an_analogy(lead_in) and bool(lines) and all(map(_pictures, lines))
+
+
+def _opens_an_analogy(lead_in: str) -> bool:
+    """Whether a line opens an analogy: its label (``The relay race analogy:``, ``ELI5:``), or words
+    that liken or ask to imagine (``Think of it like this:``, ``It's like a dance:``)."""
+    return is_analogy(lead_in) or any(
+        pattern.match(lead_in) is not None for pattern in (_ANALOGY_LEAD_IN, _LIKENING)
+    )
+
+
+def _pictures(line: str) -> bool:
+    """Whether a line pictures its name by another thing: ``**Firehose** = the delivery truck`` (a name
+    of three letters or more, ``=`` and words, no formula: ``**F** = ma``, ``= distance / time``), or
+    a sentence about it (``**DynamoDB** speaks "database"``); ``**Trigger:** an event …`` defines."""
+    separator = _separator_of(line)
+    if separator != "=":
+        return not separator and line_term(line) is None and plain_term(line) is None
+    name, _, said = line.replace("*", "").replace("_", " ").partition("=")
+    return len(name.strip()) > 2 and _FORMULA_SIGN.search(said) is None
+
+
+_FORMULA_SIGN = regex("[/\u00d7*+^\u221a\u2212\u00f7]|\\blog\\b")
+"""An operator or a function: what a formula's side holds and a picture's words do not (a name may
+hold a digit: ``storing in S3``)."""
 
 
 def _first_lines(node: Node) -> list[str]:
@@ -803,11 +826,14 @@ def _analogy_lines(block: Block, going_on: str | None) -> str | None:
     the separator they use: ``**Golgi** = the post office``). A line written otherwise (``**Mayonnaise:**
     An emulsion …`` after ``=`` lines) is the notes' own again."""
     lines = block.node.children[0].content.split("\n")
-    if lines[0].strip().endswith(":") and _pictures_an_analogy((), lines[0].strip(), lines[1:]):
-        return _separator_of(lines[1]) if len(lines) > 1 else ""
+    first = lines[0].strip()
+    if first.endswith(":") and _opens_an_analogy(first):
+        if len(lines) == 1:
+            return ""  # a lead-in alone: the lines after it say whether they picture
+        return _separator_of(lines[1]) if _pictures_an_analogy((), first, lines[1:]) else None
     if _pictures_an_analogy(block.section, ""):
         return _separator_of(lines[0])
-    if going_on is None or not all(line_term(line) or plain_term(line) for line in lines):
+    if going_on is None or not all(map(_pictures, lines)):
         return None
     separators = {_separator_of(line) for line in lines}
     separator = separators.pop()
@@ -837,17 +863,14 @@ over picture lines, but as often a plain lead-in over the real terms."""
 
 
 def _sketches_a_flow(node: Node, lead_in: str) -> bool:
-    """Whether a list sketches a flow's steps rather than terms: most items after the first go on from
-    the one before with an arrow (``2. **Edge:** → Reverse proxy``), after a first one that starts it
-    (where all open with one, each is a term's result: ``**Photosynthesis:** → glucose``); or a lead-in
-    names a flow (``Data flow:``, ``visualize this flow:``) over items whose backs hold arrows: numbered
-    terms under ``Workflow:`` are a glossary still. A definition holding an arrow is no step."""
+    """Whether a list sketches a flow's steps rather than terms: a lead-in names a flow (``Data flow:``,
+    ``visualize this flow:``) over items whose backs hold arrows (``2. **Edge:** → Reverse proxy``).
+    Numbered terms under ``Workflow:`` are a glossary still, and without such a lead-in items opening
+    with an arrow are each a term's result (``**Higher interest rates:** → less borrowing``)."""
+    if _NAMES_A_FLOW.search(lead_in) is None:
+        return False
     terms = [_step_term(item) for item in node.children]
-    opening = [term is not None and opens_with_arrow(term.rest) for term in terms]
-    following = opening[1:]
-    if following and sum(following) * 2 > len(following) and not opening[0]:
-        return True
-    return _NAMES_A_FLOW.search(lead_in) is not None and any(map(_moves_on, node.children, terms))
+    return any(map(_moves_on, node.children, terms))
 
 
 def _moves_on(item: Node, term: Term | None) -> bool:
