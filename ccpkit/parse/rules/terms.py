@@ -426,11 +426,6 @@ def is_analogy(text: str, *, heading: bool = False) -> bool:
     return key in ANALOGIES or key.endswith((" analogy", " metaphor"))
 
 
-def opens_with_arrow(text: str) -> bool:
-    """Whether ``text`` opens with an arrow (``→ the next step``): it goes on from what came before."""
-    return _ARROW.match(text.lstrip("*_ ")) is not None
-
-
 def holds_an_arrow(text: str) -> bool:
     """Whether ``text`` holds an arrow (``User → DNS``): a move from one thing to the next."""
     return _ARROW.search(text) is not None
