@@ -26,7 +26,6 @@ from ccpkit.parse.card_wrappers import UNENDED, unended_card_starts
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
-from ccpkit.parse.facet_words import ABOUT_THE_ONE_ABOVE, FACETS, GENERIC_HEADINGS
 from ccpkit.parse.footnotes import SUPERSCRIPT_MARK, inline_footnotes, without_superscript_marks
 from ccpkit.parse.front_matter import FrontMatter, page_title, read_front_matter, title_block
 from ccpkit.parse.html_tables import list_lines, markdown_tables
@@ -1758,9 +1757,8 @@ def _blocks(root: Node) -> Iterator[Block]:
     path: list[tuple[int, str]] = []
     heading: Node | None = None
     titled = False
-    read: list[tuple[int, str]] = []  # the headings read, down to the last one's level
     folded, before = 0, (path, heading)  # a heading in a `<details>` block heads its blocks alone
-    for index, node in enumerate(root.children):
+    for node in root.children:
         if node.type == "html_block" and "details" in node.content.lower():
             lowered = node.content.lower()
             depth = max(folded + lowered.count("<details") - lowered.count("</details"), 0)
@@ -1772,89 +1770,11 @@ def _blocks(root: Node) -> Iterator[Block]:
         elif node.type == "heading":
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
-            read = [(lv, text) for lv, text in read if lv <= level]
             if level > 1 or titled:
-                title = title_of(node)
-                parent = path[-1][1] if path else ""
-                said = _said_below(root.children, index) if _names_a_facet(title) else ""
-                if subject := _subject_beside(title, level, read, parent, said):
-                    path.append((level, subject))
-                path.append((level, title))
-                read.append((level, title))
+                path.append((level, title_of(node)))
             titled = titled or level == 1
             heading = node
         yield Block(node, tuple(text for _, text in path), heading)
-
-
-def _said_below(blocks: Sequence[Node], index: int) -> str:
-    """The words of the blocks after ``blocks[index]`` up to the next heading: what a heading heads."""
-    below = itertools.takewhile(lambda node: node.type != "heading", blocks[index + 1 :])
-    return " ".join(inner.content for node in below for inner in node.walk() if inner.type == "inline")
-
-
-def _subject_beside(
-    title: str, level: int, earlier: Sequence[tuple[int, str]], parent: str, said: str
-) -> str:
-    """The subject a heading naming a facet of one (``### Use cases``) is about when notes write it
-    beside its subject's heading rather than under it (``### Penicillin``, then ``### Uses``), which its
-    section path names, or its cards would read like every other subject's ``Use cases``: the one
-    heading of its level above it (back to one of a higher level or one naming none, ``## Summary``)
-    whose name its own words give, as "Uses of penicillin include …" does. None when they name none
-    of them, several, or the heading over them all: a facet of a chapter, of several subjects, or of
-    the section's own subject."""
-    if level < 2 or not _names_a_facet(title):  # a file's later `# H1` is a note of its own
-        return ""
-    candidates = [parent]
-    for at, heading in reversed(earlier):
-        if at < level or _heading_words(heading) in GENERIC_HEADINGS:
-            break
-        if at == level and not _names_a_facet(heading):
-            candidates.append(heading)
-    named = [heading for heading in candidates if heading and _is_named(heading, said)]
-    return named[0] if len(named) == 1 and named[0] != parent else ""
-
-
-def _is_named(title: str, said: str) -> bool:
-    """Whether ``said`` names a heading as a name is written, in its capitals: by its words, its short
-    form in brackets, or its last words (``Aurora`` for ``Amazon Aurora``; one word only of a name of
-    two, capitalised, so "Simple Storage Service" names no ``Amazon Relational Database Service``, and
-    "feature availability" no ``### Feature Availability``, a factor beside ``### Pricing``)."""
-    for name in _names(title):
-        words = name.split()
-        for count in range(len(words), 0, -1):
-            tail = " ".join(words[-count:])
-            if count == 1 and (len(words) > 2 or len(tail) < _SHORTEST_NAME or not tail[0].isupper()):
-                continue
-            # not a longer name's first words (`S3 Glacier Instant Retrieval`); re caches the pattern
-            if re.search(rf"(?<!\w){re.escape(tail)}(?!\w)(?!\s+[A-Z])", said):
-                return True
-    return False
-
-
-_SHORTEST_NAME = 3
-"""At least this many letters in a one-word name (``AI`` could be any word's)."""
-
-
-def _names(title: str) -> tuple[str, ...]:
-    """The names a heading gives its subject: its words, or a name and its short form in brackets
-    (``Amazon Relational Database Service (Amazon RDS)``)."""
-    found = _NAMED_IN_BRACKETS.fullmatch(title.strip())
-    return (title, found["name"], found["short"]) if found else (title,)
-
-
-def _heading_words(title: str) -> str:
-    return title.strip("*_ :").casefold()
-
-
-def _names_a_facet(title: str) -> bool:
-    """Whether a heading's words name a facet of a subject (``Use cases``, ``Key features``), not one
-    of its own nor the notes' (``Summary``, ``Overview``)."""
-    words = _heading_words(title)
-    return (words in FACETS or words in ABOUT_THE_ONE_ABOVE) and words not in GENERIC_HEADINGS
-
-
-_NAMED_IN_BRACKETS = regex(r"(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)")
-"""A heading that gives a name and its short form (``Amazon Relational Database Service (Amazon RDS)``)."""
 
 
 def _front_matter(root: Node) -> FrontMatter:

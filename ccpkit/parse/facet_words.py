@@ -25,7 +25,6 @@ GENERIC_HEADINGS = frozenset(
 
 ABOUT_THE_ONE_ABOVE = frozenset(
     {"key facts", "facts", "quick facts", "at a glance", "overview", "details", "features", "key features"}
-    | {"key features and use cases", "when to use", "when to use it"}
 )
 """Headings under a subject's own that say what of it follows (``## Key facts`` under ``# Amazon EC2``):
 the facets under one are the subject's."""
