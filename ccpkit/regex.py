@@ -78,13 +78,14 @@ _cache: dict[_Key, _Compiled] | None = None
 
 def _compile(source: str | bytes, flags: int) -> re.Pattern[Any]:
     """The pattern compiled, its code read from the cache. A pattern missing from it has every pattern
-    declared so far compiled and the cache written again, once per new Python or changed pattern."""
+    declared so far compiled and the cache written again, once per new Python or changed pattern (a
+    mistaken one, which has no code, writes nothing)."""
     global _cache
     if _cache is None:
         _cache = _read_cache()
     key = (source, flags)
-    if key not in _cache:
-        _cache.update(_code_of_declared(_cache))
+    if key not in _cache and (fresh := _code_of_declared(_cache)):
+        _cache.update(fresh)
         _write_cache(_cache)
     if key in _cache:
         try:

@@ -29,9 +29,6 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
-from ccpkit.parse.facet_words import ABOUT_THE_ONE_ABOVE as _ABOUT_THE_ONE_ABOVE
-from ccpkit.parse.facet_words import FACETS
-from ccpkit.parse.facet_words import GENERIC_HEADINGS as _GENERIC_HEADINGS
 from ccpkit.parse.inline_html import html_as_markdown
 from ccpkit.parse.references import outside_code
 from ccpkit.parse.rules.answers import (
@@ -46,6 +43,7 @@ from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
     DETERMINER,
+    FACETS,
     GLOSS_WORDS,
     NAMES_TOO,
     REFERS_BACK,
@@ -99,6 +97,11 @@ section whatever heading is over it. An address (``192.168.1.1``) or a longer nu
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_GENERIC_HEADINGS = frozenset(
+    {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
+    | {"tl;dr", "tldr", "at a glance", "quick facts", "in short", "highlights", "introduction"}
+)
+"""Headings that name no subject: labels under one describe the heading above it."""
 _EXAMPLE_HEADING = regex(
     r"(?i)(?:(?:a|an|another|worked|solved|sample|quick|simple|practice)\s+)?"
     r"(?:example|exercise|problem|calculation|demo)s?(?:\s+\d+(?:\.\d+)*)?\s*:?"
@@ -2684,6 +2687,11 @@ def _subject(ctx: Context, section: tuple[str, ...]) -> str:
     return subject
 
 
+_ABOUT_THE_ONE_ABOVE = frozenset(
+    {"key facts", "facts", "quick facts", "at a glance", "overview", "details", "features", "key features"}
+)
+"""Headings under a subject's own that say what of it follows (``## Key facts`` under ``# Amazon EC2``):
+the facets under one are the subject's."""
 _NAMES_MEMBERS = regex(
     r"(?i)\b(?:factors|types|kinds|categories|classes|principles|pillars|steps|stages|phases|components"
     r"|elements|criteria|considerations|options)\b"
@@ -3726,7 +3734,7 @@ def _aside_alone(ctx: Context, node: Node) -> bool:
 def _named_by_label(term: Term | None) -> bool:
     """Whether a glossary's paragraph read as a term is named by an aside's label (``**Exception:** an
     event that …`` among ``**Traceback:** …``): a card of its own, not a remark on the heading."""
-    return term is not None and is_aside(term.front) and _defines_a_label_word(term)
+    return term is not None and _defines_a_label_word(term)
 
 
 def _term_alone(node: Node) -> bool:

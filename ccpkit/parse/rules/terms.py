@@ -67,6 +67,19 @@ LABELS = ASIDES | frozenset(
 )  # fmt: skip
 """Attribute labels (the asides among them): they describe their parent (the bullet or heading above),
 never a card alone."""
+FACETS = frozenset(
+    {
+        "advantages", "adverse effects", "antidote", "applications", "benefits", "cause", "causes",
+        "complications", "cons", "contraindications", "cost", "costs", "definition", "diagnosis",
+        "disadvantages", "dose", "dosing", "drawbacks", "examples", "function", "how it works",
+        "indications", "interactions", "limitations", "limits", "management", "mechanism",
+        "mechanism of action", "monitoring", "performance", "pricing", "pros", "purpose", "reversal",
+        "risk factors", "risks", "scaling", "side effects", "signs", "structure", "symptoms", "treatment",
+        "use", "use case", "use cases", "uses",
+    }
+)  # fmt: skip
+"""Words that name a facet of a subject, not a thing of their own (``**Mechanism**: …``, ``**Side
+effects**: …``): a card so named asks about the heading it stands under, which must say which."""
 SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's)|us)\b")
 """Words of someone speaking (``I``, ``we``, ``let's``; ``us`` but not ``US``), which a definition or
 an answer to study does not use: a chat's, a meeting's or a lecture's."""
@@ -1121,8 +1134,9 @@ def aside_line(line: str) -> Term | None:
     keeps …``, ``Note: …``): a remark on the term above it among terms' lines, no term of its own."""
     text = undecorated(line.strip())
     term = _bold_term(text) or plain_label(text)
-    aside = term is not None and is_aside(term.front) and not glosses_a_statement_label(term)
-    return term if aside and term is not None and term.rest.strip() else None
+    if term is None or not is_aside(term.front) or glosses_a_statement_label(term) or not term.rest.strip():
+        return None
+    return term
 
 
 def plain_label(line: str) -> Term | None:
