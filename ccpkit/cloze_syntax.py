@@ -76,9 +76,6 @@ def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
     return tuple(found)
 
 
-"""Anki makes cards for c1 to c500; a higher number shares c500's card (or none, past 65,535)."""
-
-
 def mistakes(text: str) -> tuple[Mistake, ...]:
     """Unclosed ``{{c1::``, empty answers, ``c0``, numbers past Anki's last and single braces
     (``{c1::…}``): each with what to write instead."""

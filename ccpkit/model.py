@@ -21,7 +21,8 @@ class ModelError(ValueError):
 
 
 MAX_CLOZE = 500
-"""Anki's last cloze card number."""
+"""Anki's last cloze card number: it makes cards for c1 to c500; a higher number shares c500's card (or
+none, past 65,535)."""
 _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
 """Code in the text, shown as written (`` `{{c0::x}}` `` teaches the syntax): no cloze of its own."""
