@@ -1827,6 +1827,13 @@ def paragraph_words(node: Node) -> str:
     return node.children[0].content if node.type == "paragraph" else ""
 
 
+def first_inline(item: Node) -> str | None:
+    """The Markdown of a list item's opening paragraph; none for an item opening otherwise (code, a list)."""
+    if not item.children or item.children[0].type != "paragraph":
+        return None
+    return item.children[0].children[0].content
+
+
 def item_words(item: Node) -> str:
     """The words of a list item that is one paragraph; none for any other item."""
     return paragraph_words(item.children[0]) if len(item.children) == 1 else ""

@@ -35,7 +35,7 @@ _LABELLED = regex(r"(?:\*\*|__)[^*_\n]{1,40}(?::(?:\*\*|__)|(?:\*\*|__):)")
 """A bullet that opens on a label (``**Tip:** …``): a note on the list, not a member of it."""
 _GLOSS = regex(r"\s*\([^()\n]*\)")
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNT = r"(?P<count>three|four|five|six|seven|eight|nine|ten|[3-9]|1\d)"
+_COUNT = rf"(?P<count>{'|'.join(_NUMBERS)}|[3-9]|1\d)"
 _COUNTED = regex(rf"(?i)(?:^|\s){_COUNT}\s+(?:[\w-]+\s+){{0,2}}[\w-]+\s*:\s*(?P<members>[^:]+)$")
 """A count, the kind of thing counted and the members: ``Checks 5 Pillars: Cost, …``, ``three types: …``."""
 _EXAMPLES = regex(r"(?i)\b(?:such\s+as|including|like|namely)\s+(?P<members>[^.;:!?()\[\]]+)$")

@@ -22,6 +22,7 @@ from ccpkit.parse.context import CommonFields, Context, pinned_id
 from ccpkit.parse.document import (
     LISTS,
     Block,
+    first_inline,
     heading_text,
     is_spacer,
     item_text,
@@ -438,9 +439,10 @@ def _opens_an_example(heading: str) -> bool:
 
 def _assignment(item: Node) -> tuple[str, str] | None:
     """The name a list item's first line gives a value to with ``=`` and the value (``pH = -log(0.01)``)."""
-    if not item.children or item.children[0].type != "paragraph":
+    opening = first_inline(item)
+    if opening is None:
         return None
-    name, equals, value = item.children[0].children[0].content.partition(" = ")
+    name, equals, value = opening.partition(" = ")
     short = equals and value.strip() and 0 < len(name.strip()) <= _STEP_NAME_CHARACTERS and "\n" not in name
     return (name.strip(), value.strip()) if short else None
 
@@ -487,7 +489,9 @@ def _a_result(value: str) -> bool:
     return _RESULT_NUMBER.fullmatch(number) is not None and len(words) <= _UNIT_WORDS and units
 
 
-_CALCULATION = regex(r"[\d+\u2212\u00d7\u00f7*/^()\u221a=]|\blog\b")
+_OPERATORS = "+\u2212\u00d7\u00f7*/^\u221a"
+"""Signs of arithmetic (plus, minus, times, divided by, ``*``, ``/``, ``^``, a root), in a character class."""
+_CALCULATION = regex(rf"[\d(){_OPERATORS}=]|\blog\b")
 """A number or an operator: what a calculation's value holds, and words do not."""
 _RESULT_NUMBER = regex(r"[$\u00a3\u20ac]?[-\u2212]?\d[\d,.]*%?")
 _UNIT_WORDS = 2
@@ -807,19 +811,14 @@ def _pictures(line: str) -> bool:
     return len(name.strip()) > 2 and _FORMULA_SIGN.search(said) is None
 
 
-_FORMULA_SIGN = regex("[/\u00d7*+^\u221a\u2212\u00f7]|\\blog\\b")
+_FORMULA_SIGN = regex(rf"[{_OPERATORS}]|\blog\b")
 """An operator or a function: what a formula's side holds and a picture's words do not (a name may
 hold a digit: ``storing in S3``)."""
 
 
 def _first_lines(node: Node) -> list[str]:
     """The first line of each item of a list (``**Key** = a word``), ``""`` for one opening otherwise."""
-    return [
-        item.children[0].children[0].content.split("\n")[0]
-        if item.children and item.children[0].type == "paragraph"
-        else ""
-        for item in node.children
-    ]
+    return [(first_inline(item) or "").split("\n")[0] for item in node.children]
 
 
 def _analogy_lines(block: Block, going_on: str | None) -> str | None:

@@ -8,7 +8,7 @@ import string
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
-from ccpkit.parse.document import LISTS, Document
+from ccpkit.parse.document import LISTS, Document, first_inline
 from ccpkit.parse.rules.answers import (
     CROSS,
     PAGE_CONTROLS,
@@ -922,7 +922,7 @@ def unlettered_options(
     as the ``words`` above ask for: ``(Choose two.)``); a
     numbered list (``1)`` … ``4)``), when the answer names one by its number (``Answer: 3``,
     ``Option 3``): as some banks write them."""
-    firsts = [_first_inline(item) for item in node.children] if may_be_unlettered(node) else []
+    firsts = [first_inline(item) for item in node.children] if may_be_unlettered(node) else []
     if not firsts or any(first is None for first in firsts):
         return None
     letters = [_letter(found).upper() for first in firsts if (found := _LETTERED.match(first or ""))]
@@ -1010,7 +1010,7 @@ def may_be_unlettered(node: Node) -> bool:
 def marks_some(node: Node) -> bool:
     """Plain bullets some of which, not all, are marked right (``AWS Shield ✅``, ``(correct)``): a
     question's options, where a list whose every item is ticked is notes (``✔️ Same environment``)."""
-    firsts = [_first_inline(item) or "" for item in node.children] if node.type == "bullet_list" else []
+    firsts = [first_inline(item) or "" for item in node.children] if node.type == "bullet_list" else []
     marked = [_MARK.search(first) is not None for first in firsts]
     return len(marked) >= 2 and any(marked) and not all(marked)
 
@@ -1098,7 +1098,7 @@ def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] 
     the order of their words (``by_words``), the first list's ticked; ``None`` when an item holds no
     words."""
     sides = [(item, True) for item in right.children] + [(item, False) for item in wrong.children]
-    firsts = [_first_inline(item) for item, _ in sides]
+    firsts = [first_inline(item) for item, _ in sides]
     if any(first is None for first in firsts):
         return None
     return by_words(
@@ -1114,7 +1114,7 @@ def answered_options(answer: str, node: Node, wrong: Node) -> list[DraftOption] 
     as options, lettered in the order of their words (``by_words``). An item written as a term
     (``**Amazon EBS:** block storage``) is the option its term names: the words after it say why it is
     wrong, which the explanation tells; ``None`` when an item holds no words."""
-    firsts = [_first_inline(item) for item in wrong.children]
+    firsts = [first_inline(item) for item in wrong.children]
     if any(first is None for first in firsts):
         return None
     names = [
@@ -1173,12 +1173,6 @@ def unbolded(text: str) -> str:
         if text.endswith(marker) and text.count(marker) % 2:
             return text[: -len(marker)].rstrip()
     return text
-
-
-def _first_inline(item: Node) -> str | None:
-    if not item.children or item.children[0].type != "paragraph":
-        return None
-    return item.children[0].children[0].content
 
 
 def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None:
@@ -1271,13 +1265,13 @@ def _lettered_items(
     whether boxes after their letters tick them (``_boxes_after_letters``)."""
     options: list[DraftOption] = []
     for index, item in enumerate(node.children):
-        first = _mark_last(_first_inline(item) or "")
+        first = _mark_last(first_inline(item) or "")
         if (struck := _STRUCK.fullmatch(first)) is not None:  # `~~A. AWS Direct Connect~~`: crossed out
             first = f"{struck['text']} \u274c"
         first = _letter_out_of_code(first)
         match = _lettered(first, options) or _numbered_item(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
-            if speakers_take_turns([_first_inline(item) or "" for item in node.children]):
+            if speakers_take_turns([first_inline(item) or "" for item in node.children]):
                 return None  # `- A: ¿Cómo estás?`, `- B: …`, `- A: …`: a dialogue, printed as written
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
             return options, tuple(_unmarked(line) for line in tail.split("\n")), False
@@ -1312,7 +1306,7 @@ def _boxes_after_letters(options: list[DraftOption]) -> tuple[list[DraftOption],
 def glued_answer(node: Node) -> Answer | None:
     """The answer a line run on into a list's last item gives (``3. AWS IAM`` then ``Answer: 1``, no
     blank line between)."""
-    last = _first_inline(node.children[-1]) if node.type in LISTS and node.children else None
+    last = first_inline(node.children[-1]) if node.type in LISTS and node.children else None
     return next(filter(None, map(answer_line, _answer_glued(last)[1])), None) if last else None
 
 
@@ -1364,7 +1358,7 @@ def _unmarked(line: str) -> str:
 
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
-    firsts = [_first_inline(item) or "" for item in node.children]
+    firsts = [first_inline(item) or "" for item in node.children]
     if not all(first.startswith(_BOX_STARTS) for first in firsts):
         return None  # `_TASK` and `_BARE_BOX` match only there, and `_boxes` wants every item boxed
     alone = len(node.children) == 1  # a box's list of its own, its code below the list
